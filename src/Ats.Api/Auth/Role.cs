@@ -1,0 +1,8 @@
+namespace Ats.Api.Auth;
+
+public enum Role
+{
+    Recruiter,
+    Compliance,
+    Admin,
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Ats.Api.Http;
+
+/// <summary>
+/// Maps the short list of exceptions that can escape a handler to ProblemDetails.
+/// Anything else is a 500 whose body says nothing about internals; the log carries the exception type only
+/// through the framework's own error log (which never includes request bodies).
+/// </summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, type, title, detail) = exception switch
+        {
+            DbUpdateConcurrencyException => (StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "Precondition failed",
+                "The resource was changed by someone else while you were saving. Read it again and retry."),
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
+                (StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict", "A record with the same unique value already exists."),
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } =>
+                (StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict", "The record refers to, or is referred to by, another record."),
+            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
+                (bad.StatusCode, ProblemTypes.PayloadTooLarge, "Payload too large", "The request body is larger than this endpoint accepts."),
+            BadHttpRequestException bad => (bad.StatusCode, ProblemTypes.BadRequest, "Bad request", bad.Message),
+            JsonException => (StatusCodes.Status400BadRequest, ProblemTypes.BadRequest, "Bad request", "The request body is not valid JSON for this endpoint."),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
+                (499, ProblemTypes.BadRequest, "Client closed request", "The request was cancelled by the client."),
+            _ => (StatusCodes.Status500InternalServerError, ProblemTypes.Internal, "Internal error", "An unexpected error occurred. It has been logged."),
+        };
+
+        httpContext.Response.StatusCode = status;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail },
+        });
+    }
+}

@@ -1,0 +1,16 @@
+namespace Ats.Api.Http;
+
+/// <summary>Stable problem <c>type</c> values a client can branch on.</summary>
+public static class ProblemTypes
+{
+    public const string Validation = "urn:ats:problem:validation";
+    public const string NotFound = "urn:ats:problem:not-found";
+    public const string Conflict = "urn:ats:problem:conflict";
+    public const string PreconditionFailed = "urn:ats:problem:precondition-failed";
+    public const string Unauthorized = "urn:ats:problem:unauthorized";
+    public const string Forbidden = "urn:ats:problem:forbidden";
+    public const string BadRequest = "urn:ats:problem:bad-request";
+    public const string PayloadTooLarge = "urn:ats:problem:payload-too-large";
+    public const string UnsupportedMediaType = "urn:ats:problem:unsupported-media-type";
+    public const string Internal = "urn:ats:problem:internal";
+}

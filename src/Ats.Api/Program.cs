@@ -1,0 +1,44 @@
+using Ats.Api.Auth;
+using Ats.Api.Candidates;
+using Ats.Api.Cli;
+using Ats.Api.Data;
+using Ats.Api.Health;
+using Ats.Api.Http;
+using Ats.Api.Vacancies;
+
+var command = AdminCommands.Take(args, out var hostArgs);
+var builder = WebApplication.CreateBuilder(hostArgs);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.WebHost.ConfigureKestrel((context, kestrel) =>
+    kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 1_048_576);
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+builder.AddHttpPlumbing();
+builder.AddDatabase();
+builder.AddAuth();
+builder.AddHealth();
+builder.AddCandidates();
+
+var app = builder.Build();
+
+if (command is not null)
+{
+    return await AdminCommands.RunAsync(command, app.Services);
+}
+
+app.UseHttpPlumbing();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthEndpoints();
+app.MapApiDocumentation();
+app.MapApiKeyEndpoints();
+app.MapCandidateEndpoints();
+app.MapVacancyEndpoints();
+app.MapApplicationEndpoints();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;
