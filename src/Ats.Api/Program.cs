@@ -12,7 +12,6 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
     kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 1_048_576);
-builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
 builder.AddHttpPlumbing();
 builder.AddDatabase();

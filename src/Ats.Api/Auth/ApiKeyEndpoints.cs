@@ -52,7 +52,7 @@ public static class ApiKeyEndpoints
         return TypedResults.Created($"/admin/keys/{issued.Key.Id}", new CreatedApiKeyResponse(ApiKeyResponse.From(issued.Key), issued.Secret));
     }
 
-    public static async Task<Results<Ok<ApiKeyResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RevokeKey(
+    public static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> RevokeKey(
         Guid id, AtsDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, ct);

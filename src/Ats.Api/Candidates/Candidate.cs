@@ -60,7 +60,10 @@ public sealed class Candidate
 
     public PartialDate? Birth => BirthDate is { } d && BirthDatePrecision is { } p ? new PartialDate(d, p) : null;
 
-    public CandidateProfile Profile => new(Surname, FirstName, Patronymic, DisplayName, Birth, Gender, City, DesiredPosition,
+    /// <summary>The display name counts as chosen by a person only when it differs from the composed ФИО; otherwise it follows the name parts.</summary>
+    public CandidateProfile Profile => new(Surname, FirstName, Patronymic,
+        DisplayName == new CandidateProfile(Surname, FirstName, Patronymic, null, null, null, null, null, null, null, null, [], Status).ComposeDisplayName() ? null : DisplayName,
+        Birth, Gender, City, DesiredPosition,
         SalaryAmount, SalaryCurrency, Summary, Tags, Status);
 
     public void Apply(CandidateProfile p, DateTimeOffset now)

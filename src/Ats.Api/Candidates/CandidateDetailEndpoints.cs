@@ -14,7 +14,7 @@ public static class CandidateDetailEndpoints
 {
     public const int NotesMaxLimit = 500;
 
-    public static async Task<Results<Ok<List<ContactResponse>>, NotFound<ProblemDetails>>> ListContacts(Guid id, AtsDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<List<ContactResponse>>, ProblemHttpResult>> ListContacts(Guid id, AtsDbContext db, CancellationToken ct)
     {
         if (!await db.Candidates.AnyAsync(c => c.Id == id, ct))
         {
@@ -25,7 +25,7 @@ public static class CandidateDetailEndpoints
         return TypedResults.Ok(contacts.Select(ContactResponse.From).ToList());
     }
 
-    public static async Task<Results<Created<ContactResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> AddContact(
+    public static async Task<Results<Created<ContactResponse>, ProblemHttpResult, ValidationProblem>> AddContact(
         Guid id, AddContactRequest request, AtsDbContext db, ContactParser parser, TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -64,7 +64,7 @@ public static class CandidateDetailEndpoints
         return TypedResults.Created($"/candidates/{id}/contacts/{contact.Id}", ContactResponse.From(contact));
     }
 
-    public static async Task<Results<NoContent, NotFound<ProblemDetails>>> RemoveContact(
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveContact(
         Guid id, Guid contactId, AtsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var candidate = await db.Candidates.Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == id, ct);
@@ -79,7 +79,7 @@ public static class CandidateDetailEndpoints
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<List<SourceResponse>>, NotFound<ProblemDetails>>> ListSources(Guid id, AtsDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<List<SourceResponse>>, ProblemHttpResult>> ListSources(Guid id, AtsDbContext db, CancellationToken ct)
     {
         if (!await db.Candidates.AnyAsync(c => c.Id == id, ct))
         {
@@ -89,7 +89,7 @@ public static class CandidateDetailEndpoints
         return TypedResults.Ok(sources.Select(SourceResponse.From).ToList());
     }
 
-    public static async Task<Results<Created<SourceResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> AddSource(
+    public static async Task<Results<Created<SourceResponse>, ProblemHttpResult, ValidationProblem>> AddSource(
         Guid id, AddSourceRequest request, AtsDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -122,7 +122,7 @@ public static class CandidateDetailEndpoints
         return TypedResults.Created($"/candidates/{id}/sources/{record.Id}", SourceResponse.From(record));
     }
 
-    internal static Conflict<ProblemDetails> SourceTaken(Guid owner) => Problems.Conflict(
+    internal static ProblemHttpResult SourceTaken(Guid owner) => Problems.Conflict(
         "This job-site record already belongs to another candidate — probably the same person.",
         new Dictionary<string, object?> { ["candidateId"] = owner });
 
@@ -158,7 +158,7 @@ public static class CandidateDetailEndpoints
         return errors.Count == before ? new ValidSource(site, externalId, url, receivedAt.ToUniversalTime(), payload) : null;
     }
 
-    public static async Task<Results<Ok<Page<NoteResponse>>, NotFound<ProblemDetails>, ValidationProblem>> ListNotes(
+    public static async Task<Results<Ok<Page<NoteResponse>>, ProblemHttpResult, ValidationProblem>> ListNotes(
         Guid id, string? cursor, int? limit, AtsDbContext db, CancellationToken ct)
     {
         var take = limit ?? 100;
@@ -185,7 +185,7 @@ public static class CandidateDetailEndpoints
         return TypedResults.Ok(new Page<NoteResponse>(items, rows.Count > take ? KeysetCursor.Encode(items[^1].Id) : null));
     }
 
-    public static async Task<Results<Created<NoteResponse>, NotFound<ProblemDetails>, ValidationProblem>> AddNote(
+    public static async Task<Results<Created<NoteResponse>, ProblemHttpResult, ValidationProblem>> AddNote(
         Guid id, AddNoteRequest request, AtsDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new ValidationErrors();

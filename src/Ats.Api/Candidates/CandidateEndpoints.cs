@@ -45,7 +45,7 @@ public static class CandidateEndpoints
         return app;
     }
 
-    public static async Task<Results<Created<CandidateResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateCandidate(
+    public static async Task<Results<Created<CandidateResponse>, ValidationProblem, ProblemHttpResult>> CreateCandidate(
         CreateCandidateRequest request, AtsDbContext db, ContactParser contacts, TimeProvider clock, ClaimsPrincipal user,
         HttpContext http, CancellationToken ct)
     {
@@ -87,7 +87,7 @@ public static class CandidateEndpoints
         return TypedResults.Created($"/candidates/{candidate.Id}", CandidateResponse.From(candidate));
     }
 
-    public static async Task<Results<Ok<CandidateResponse>, NotFound<ProblemDetails>>> GetCandidate(
+    public static async Task<Results<Ok<CandidateResponse>, ProblemHttpResult>> GetCandidate(
         Guid id, AtsDbContext db, HttpContext http, CancellationToken ct)
     {
         var candidate = await db.Candidates.AsNoTracking().Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == id, ct);
@@ -119,7 +119,7 @@ public static class CandidateEndpoints
         return TypedResults.Ok(new Page<CandidateListItem>(items, hasMore ? KeysetCursor.Encode(items[^1].Id) : null));
     }
 
-    public static async Task<Results<Ok<CandidateResponse>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> ReplaceCandidate(
+    public static async Task<Results<Ok<CandidateResponse>, ProblemHttpResult, ValidationProblem>> ReplaceCandidate(
         Guid id, CandidateProfileInput request, AtsDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var candidate = await db.Candidates.Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == id, ct);
@@ -130,7 +130,7 @@ public static class CandidateEndpoints
         return await Save(candidate, request, db, clock, http, ct);
     }
 
-    public static async Task<Results<Ok<CandidateResponse>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> PatchCandidate(
+    public static async Task<Results<Ok<CandidateResponse>, ProblemHttpResult, ValidationProblem>> PatchCandidate(
         Guid id, AtsDbContext db, TimeProvider clock, HttpContext http, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (patch, error) = await MergePatch.ReadAsync(http.Request, ct);
@@ -167,7 +167,7 @@ public static class CandidateEndpoints
         return await Save(candidate, merged, db, clock, http, ct);
     }
 
-    private static async Task<Results<Ok<CandidateResponse>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> Save(
+    private static async Task<Results<Ok<CandidateResponse>, ProblemHttpResult, ValidationProblem>> Save(
         Candidate candidate, CandidateProfileInput input, AtsDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (!ETag.Matches(http.Request, candidate.Version))

@@ -33,15 +33,15 @@ public sealed class PhoneNormalizer(string defaultRegion = "RU")
             var number = Util.Parse(text, DefaultRegion);
             // "7999…" without a plus is read as a national number of the default region first; when that is
             // not possible but "+7999…" is, people meant the international form without the plus.
-            if (!Util.IsPossibleNumber(number) && !text.TrimStart().StartsWith('+'))
+            if (!IsPossible(number) && !text.TrimStart().StartsWith('+'))
             {
                 var international = Util.Parse("+" + text.Trim(), DefaultRegion);
-                if (Util.IsPossibleNumber(international))
+                if (IsPossible(international))
                 {
                     number = international;
                 }
             }
-            if (!Util.IsPossibleNumber(number))
+            if (!IsPossible(number))
             {
                 return false;
             }
@@ -54,6 +54,13 @@ public sealed class PhoneNormalizer(string defaultRegion = "RU")
             return false;
         }
     }
+
+    /// <summary>
+    /// Possible as a full number: a local-only number ("123-45-67" without its area code) has no E.164 form,
+    /// and libphonenumber's IsPossibleNumber would accept it and yield "+71234567".
+    /// </summary>
+    private static bool IsPossible(PhoneNumber number) =>
+        Util.IsPossibleNumberWithReason(number) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE;
 
     /// <summary>Unicode dashes, non-breaking spaces and the like, which people paste from documents.</summary>
     private static string Clean(string raw)

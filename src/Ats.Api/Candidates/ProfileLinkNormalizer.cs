@@ -37,7 +37,7 @@ public static class ProfileLinkNormalizer
             text = "https://" + text;
         }
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            || !uri.Host.Contains('.'))
+            || !uri.Host.Contains('.') || uri.UserInfo.Length > 0)
         {
             return false;
         }

@@ -12,7 +12,7 @@ public static class HttpPlumbing
         {
             options.CustomizeProblemDetails = ctx =>
             {
-                ctx.ProblemDetails.Type ??= ctx.ProblemDetails.Status switch
+                ctx.ProblemDetails.Type = ctx.ProblemDetails.Type?.StartsWith("urn:ats:", StringComparison.Ordinal) == true ? ctx.ProblemDetails.Type : ctx.ProblemDetails.Status switch
                 {
                     StatusCodes.Status400BadRequest => ProblemTypes.BadRequest,
                     StatusCodes.Status401Unauthorized => ProblemTypes.Unauthorized,
@@ -22,8 +22,14 @@ public static class HttpPlumbing
                     StatusCodes.Status412PreconditionFailed => ProblemTypes.PreconditionFailed,
                     StatusCodes.Status413PayloadTooLarge => ProblemTypes.PayloadTooLarge,
                     StatusCodes.Status415UnsupportedMediaType => ProblemTypes.UnsupportedMediaType,
-                    _ => null,
+                    StatusCodes.Status405MethodNotAllowed => ProblemTypes.BadRequest,
+                    _ => ctx.ProblemDetails.Status >= 500 ? ProblemTypes.Internal : ProblemTypes.BadRequest,
                 };
+                if (ctx.ProblemDetails.Status == StatusCodes.Status400BadRequest && ctx.ProblemDetails.Detail is null)
+                {
+                    // The framework's own 400s (unreadable body, unbindable route value) carry no text of their own.
+                    ctx.ProblemDetails.Detail = "The request could not be read: malformed JSON, a value of the wrong type, or a field this endpoint does not have.";
+                }
                 ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
             };
         });
@@ -43,9 +49,9 @@ public static class HttpPlumbing
 
     public static WebApplication UseHttpPlumbing(this WebApplication app)
     {
+        app.UseMiddleware<RequestLogging>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestLogging>();
         return app;
     }
 }

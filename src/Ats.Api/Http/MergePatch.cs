@@ -20,7 +20,7 @@ public static class MergePatch
         {
             if (value is null)
             {
-                result[name] = null;
+                result.Remove(name);
             }
             else
             {

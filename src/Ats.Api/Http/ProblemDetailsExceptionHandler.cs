@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +16,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     {
         var (status, type, title, detail) = exception switch
         {
-            DbUpdateConcurrencyException => (StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "Precondition failed",
+            // With If-Match the client asked for a conditional write: 412. Without it, two writers raced: 409.
+            DbUpdateConcurrencyException when httpContext.Request.Headers.IfMatch.Count > 0 =>
+                (StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "Precondition failed",
+                "The resource was changed by someone else while you were saving. Read it again and retry."),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict",
                 "The resource was changed by someone else while you were saving. Read it again and retry."),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
                 (StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict", "A record with the same unique value already exists."),
@@ -26,7 +29,6 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
                 (bad.StatusCode, ProblemTypes.PayloadTooLarge, "Payload too large", "The request body is larger than this endpoint accepts."),
             BadHttpRequestException bad => (bad.StatusCode, ProblemTypes.BadRequest, "Bad request", bad.Message),
-            JsonException => (StatusCodes.Status400BadRequest, ProblemTypes.BadRequest, "Bad request", "The request body is not valid JSON for this endpoint."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
                 (499, ProblemTypes.BadRequest, "Client closed request", "The request was cancelled by the client."),
             _ => (StatusCodes.Status500InternalServerError, ProblemTypes.Internal, "Internal error", "An unexpected error occurred. It has been logged."),

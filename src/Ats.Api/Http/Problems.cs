@@ -6,7 +6,7 @@ namespace Ats.Api.Http;
 /// <summary>Typed-result factories for the expected error outcomes, so every handler answers the same shape.</summary>
 public static class Problems
 {
-    public static NotFound<ProblemDetails> NotFound(string what) => TypedResults.NotFound(new ProblemDetails
+    public static ProblemHttpResult NotFound(string what) => TypedResults.Problem(new ProblemDetails
     {
         Type = ProblemTypes.NotFound,
         Title = "Not found",
@@ -14,7 +14,7 @@ public static class Problems
         Detail = $"{what} was not found.",
     });
 
-    public static Conflict<ProblemDetails> Conflict(string detail, IDictionary<string, object?>? extensions = null)
+    public static ProblemHttpResult Conflict(string detail, IDictionary<string, object?>? extensions = null)
     {
         var problem = new ProblemDetails
         {
@@ -30,7 +30,7 @@ public static class Problems
                 problem.Extensions[key] = value;
             }
         }
-        return TypedResults.Conflict(problem);
+        return TypedResults.Problem(problem);
     }
 
     public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>

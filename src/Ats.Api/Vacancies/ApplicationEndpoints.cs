@@ -25,7 +25,7 @@ public static class ApplicationEndpoints
         return app;
     }
 
-    public static async Task<Results<Created<ApplicationResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateApplication(
+    public static async Task<Results<Created<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> CreateApplication(
         CreateApplicationRequest request, AtsDbContext db, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -99,7 +99,7 @@ public static class ApplicationEndpoints
         return TypedResults.Ok(applications.Select(ApplicationResponse.From).ToList());
     }
 
-    public static async Task<Results<Ok<ApplicationResponse>, NotFound<ProblemDetails>>> GetApplication(
+    public static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> GetApplication(
         Guid id, AtsDbContext db, HttpContext http, CancellationToken ct)
     {
         var application = await db.Applications.AsNoTracking().Include(a => a.Events).SingleOrDefaultAsync(a => a.Id == id, ct);
@@ -111,7 +111,7 @@ public static class ApplicationEndpoints
         return TypedResults.Ok(ApplicationResponse.From(application));
     }
 
-    public static Task<Results<Ok<ApplicationResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> ChangeStage(
+    public static Task<Results<Ok<ApplicationResponse>, ProblemHttpResult, ValidationProblem>> ChangeStage(
         Guid id, ChangeStageRequest request, AtsDbContext db, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -124,7 +124,7 @@ public static class ApplicationEndpoints
             "The application already has an outcome; reopen it before changing its stage.");
     }
 
-    public static Task<Results<Ok<ApplicationResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> SetOutcome(
+    public static Task<Results<Ok<ApplicationResponse>, ProblemHttpResult, ValidationProblem>> SetOutcome(
         Guid id, SetOutcomeRequest request, AtsDbContext db, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -137,7 +137,7 @@ public static class ApplicationEndpoints
             "The application already has an outcome.");
     }
 
-    public static Task<Results<Ok<ApplicationResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> ReopenApplication(
+    public static Task<Results<Ok<ApplicationResponse>, ProblemHttpResult, ValidationProblem>> ReopenApplication(
         Guid id, ReopenApplicationRequest? request, AtsDbContext db, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -146,13 +146,13 @@ public static class ApplicationEndpoints
             "The application is open already.");
     }
 
-    public static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteApplication(Guid id, AtsDbContext db, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteApplication(Guid id, AtsDbContext db, CancellationToken ct)
     {
         var deleted = await db.Applications.Where(a => a.Id == id).ExecuteDeleteAsync(ct);
         return deleted == 0 ? Problems.NotFound("Application") : TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<ApplicationResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> Change(
+    private static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult, ValidationProblem>> Change(
         Guid id, ValidationErrors errors, AtsDbContext db, HttpContext http, CancellationToken ct, Func<Application, bool> change, string conflict)
     {
         if (!errors.IsValid)

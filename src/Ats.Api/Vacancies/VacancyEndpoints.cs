@@ -55,7 +55,7 @@ public static class VacancyEndpoints
         return TypedResults.Ok(vacancies.Select(VacancyResponse.From).ToList());
     }
 
-    public static async Task<Results<Ok<VacancyResponse>, NotFound<ProblemDetails>>> GetVacancy(Guid id, AtsDbContext db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<VacancyResponse>, ProblemHttpResult>> GetVacancy(Guid id, AtsDbContext db, HttpContext http, CancellationToken ct)
     {
         var vacancy = await db.Vacancies.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, ct);
         if (vacancy is null)
@@ -66,7 +66,7 @@ public static class VacancyEndpoints
         return TypedResults.Ok(VacancyResponse.From(vacancy));
     }
 
-    public static async Task<Results<Ok<VacancyResponse>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> UpdateVacancy(
+    public static async Task<Results<Ok<VacancyResponse>, ProblemHttpResult, ValidationProblem>> UpdateVacancy(
         Guid id, VacancyRequest request, AtsDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var vacancy = await db.Vacancies.SingleOrDefaultAsync(v => v.Id == id, ct);
@@ -94,7 +94,7 @@ public static class VacancyEndpoints
         return TypedResults.Ok(VacancyResponse.From(vacancy));
     }
 
-    public static async Task<Results<Ok<VacancyResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> CloseVacancy(
+    public static async Task<Results<Ok<VacancyResponse>, ProblemHttpResult, ValidationProblem>> CloseVacancy(
         Guid id, CloseVacancyRequest? request, AtsDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var vacancy = await db.Vacancies.SingleOrDefaultAsync(v => v.Id == id, ct);
@@ -123,7 +123,7 @@ public static class VacancyEndpoints
         return TypedResults.Ok(VacancyResponse.From(vacancy));
     }
 
-    public static async Task<Results<Ok<VacancyResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> ReopenVacancy(
+    public static async Task<Results<Ok<VacancyResponse>, ProblemHttpResult>> ReopenVacancy(
         Guid id, AtsDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var vacancy = await db.Vacancies.SingleOrDefaultAsync(v => v.Id == id, ct);
@@ -146,7 +146,7 @@ public static class VacancyEndpoints
     }
 
     /// <summary>Only a vacancy nobody applied to can be deleted; otherwise close it — applications carry retention dates.</summary>
-    public static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> DeleteVacancy(Guid id, AtsDbContext db, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteVacancy(Guid id, AtsDbContext db, CancellationToken ct)
     {
         var vacancy = await db.Vacancies.SingleOrDefaultAsync(v => v.Id == id, ct);
         if (vacancy is null)

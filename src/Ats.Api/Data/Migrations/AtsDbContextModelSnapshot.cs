@@ -27,7 +27,6 @@ namespace Ats.Api.Data.Migrations
             modelBuilder.Entity("Ats.Api.Auth.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -85,7 +84,6 @@ namespace Ats.Api.Data.Migrations
             modelBuilder.Entity("Ats.Api.Candidates.Candidate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -203,7 +201,6 @@ namespace Ats.Api.Data.Migrations
             modelBuilder.Entity("Ats.Api.Candidates.Contact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -259,7 +256,6 @@ namespace Ats.Api.Data.Migrations
             modelBuilder.Entity("Ats.Api.Candidates.Note", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -301,7 +297,6 @@ namespace Ats.Api.Data.Migrations
             modelBuilder.Entity("Ats.Api.Candidates.SourceRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -359,7 +354,6 @@ namespace Ats.Api.Data.Migrations
             modelBuilder.Entity("Ats.Api.Vacancies.Application", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -428,7 +422,6 @@ namespace Ats.Api.Data.Migrations
             modelBuilder.Entity("Ats.Api.Vacancies.ApplicationEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -479,7 +472,6 @@ namespace Ats.Api.Data.Migrations
             modelBuilder.Entity("Ats.Api.Vacancies.Vacancy", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

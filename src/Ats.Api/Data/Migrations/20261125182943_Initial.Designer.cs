@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ats.Api.Data.Migrations
 {
     [DbContext(typeof(AtsDbContext))]
-    [Migration("20261125182440_Initial")]
+    [Migration("20261125182943_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -30,7 +30,6 @@ namespace Ats.Api.Data.Migrations
             modelBuilder.Entity("Ats.Api.Auth.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -88,7 +87,6 @@ namespace Ats.Api.Data.Migrations
             modelBuilder.Entity("Ats.Api.Candidates.Candidate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -206,7 +204,6 @@ namespace Ats.Api.Data.Migrations
             modelBuilder.Entity("Ats.Api.Candidates.Contact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -262,7 +259,6 @@ namespace Ats.Api.Data.Migrations
             modelBuilder.Entity("Ats.Api.Candidates.Note", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -304,7 +300,6 @@ namespace Ats.Api.Data.Migrations
             modelBuilder.Entity("Ats.Api.Candidates.SourceRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -362,7 +357,6 @@ namespace Ats.Api.Data.Migrations
             modelBuilder.Entity("Ats.Api.Vacancies.Application", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -431,7 +425,6 @@ namespace Ats.Api.Data.Migrations
             modelBuilder.Entity("Ats.Api.Vacancies.ApplicationEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -482,7 +475,6 @@ namespace Ats.Api.Data.Migrations
             modelBuilder.Entity("Ats.Api.Vacancies.Vacancy", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
