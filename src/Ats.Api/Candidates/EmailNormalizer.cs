@@ -18,7 +18,14 @@ public static class EmailNormalizer
         {
             return false;
         }
-        var text = raw.Trim().Trim('<', '>', '"', '\'').Trim();
+        var text = raw.Trim();
+        // "Иван Петров <ivan@example.com>": the address is what is inside the angle brackets.
+        var open = text.LastIndexOf('<');
+        if (open >= 0 && text.EndsWith('>'))
+        {
+            text = text[(open + 1)..^1];
+        }
+        text = text.Trim('<', '>', '"', '\'').Trim();
         if (text.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
         {
             text = text[7..];

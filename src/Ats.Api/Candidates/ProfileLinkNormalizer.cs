@@ -49,7 +49,7 @@ public static class ProfileLinkNormalizer
         var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
 
         if ((host == "hh.ru" || host.EndsWith(".hh.ru", StringComparison.Ordinal) || host == "headhunter.ru")
-            && segments is ["resume", var resumeId, ..])
+            && segments is [var resumeSegment, var resumeId, ..] && resumeSegment.Equals("resume", StringComparison.OrdinalIgnoreCase))
         {
             link = new NormalizedLink(LinkSite.Hh, "https://hh.ru/resume/" + resumeId.ToLowerInvariant());
             return true;
@@ -59,7 +59,7 @@ public static class ProfileLinkNormalizer
             link = new NormalizedLink(LinkSite.Superjob, "https://www.superjob.ru/" + string.Join('/', segments).ToLowerInvariant());
             return true;
         }
-        if ((host == "linkedin.com" || host.EndsWith(".linkedin.com", StringComparison.Ordinal)) && segments is ["in", var slug, ..])
+        if ((host == "linkedin.com" || host.EndsWith(".linkedin.com", StringComparison.Ordinal)) && segments is [var inSegment, var slug, ..] && inSegment.Equals("in", StringComparison.OrdinalIgnoreCase))
         {
             link = new NormalizedLink(LinkSite.Linkedin, "https://www.linkedin.com/in/" + Uri.UnescapeDataString(slug).ToLowerInvariant());
             return true;

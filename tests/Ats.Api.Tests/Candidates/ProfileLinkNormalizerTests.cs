@@ -158,4 +158,13 @@ public class ProfileLinkNormalizerTests
         Assert.False(ProfileLinkNormalizer.TryNormalize(raw, out var link));
         Assert.Null(link);
     }
+
+    [Theory]
+    [InlineData("HTTPS://WWW.HH.RU/RESUME/ABC123", "https://hh.ru/resume/abc123")]
+    [InlineData("https://www.linkedin.com/IN/Ivan-Ivanov", "https://www.linkedin.com/in/ivan-ivanov")]
+    public void Upper_case_paths_are_recognised_as_site_profiles(string raw, string expected)
+    {
+        Assert.True(ProfileLinkNormalizer.TryNormalize(raw, out var link));
+        Assert.Equal(expected, link!.Canonical);
+    }
 }

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The test command: provisions everything the tests need on a bare Debian/Ubuntu machine with the .NET SDK,
+# builds, runs every test project, and ends with one line: "N passed, N failed".
+#   - PostgreSQL: a throw-away cluster under .data/test (port ATS_TEST_PG_PORT, default 55433) unless
+#     ATS_TEST_POSTGRES is already set;
+#   - S3: s3rver on 127.0.0.1 (port ATS_TEST_S3_PORT, default 59001) unless ATS_TEST_S3_ENDPOINT is set.
+# Both are stopped on exit unless ATS_KEEP_SERVICES=1.
+set -uo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+test_data=$root/.data/test
+results=$test_data/results
+started_pg=0
+started_s3=0
+
+cleanup() {
+  if [[ ${ATS_KEEP_SERVICES:-0} != 1 ]]; then
+    [[ $started_pg == 1 ]] && ATS_DATA_DIR=$test_data bash infra/postgres.sh stop
+    [[ $started_s3 == 1 ]] && ATS_DATA_DIR=$test_data bash infra/s3.sh stop
+  fi
+}
+trap cleanup EXIT
+
+fail_setup() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+if [[ -z ${ATS_TEST_POSTGRES:-} ]]; then
+  env_lines=$(ATS_DATA_DIR=$test_data ATS_PG_PORT=${ATS_TEST_PG_PORT:-55433} bash infra/postgres.sh start) || fail_setup "could not start PostgreSQL"
+  eval "$(grep ATS_TEST_POSTGRES <<<"$env_lines")"
+  started_pg=1
+fi
+if [[ -z ${ATS_TEST_S3_ENDPOINT:-} ]]; then
+  env_lines=$(ATS_DATA_DIR=$test_data ATS_S3_PORT=${ATS_TEST_S3_PORT:-59001} bash infra/s3.sh start) || fail_setup "could not start the S3 server"
+  eval "$env_lines"
+  started_s3=1
+fi
+export ATS_TEST_POSTGRES ATS_TEST_S3_ENDPOINT ATS_TEST_S3_ACCESS_KEY ATS_TEST_S3_SECRET_KEY
+
+echo "test.sh: building" >&2
+dotnet build Ats.sln -c Release -nologo -clp:ErrorsOnly || fail_setup "build failed"
+
+rm -rf "$results"
+dotnet test Ats.sln -c Release --no-build -nologo --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+rc=$?
+
+passed=0; failed=0; found=0
+for trx in "$results"/*.trx; do
+  [[ -f $trx ]] || continue
+  found=1
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [[ $found == 0 || ( $rc != 0 && $failed == 0 ) ]]; then failed=$((failed + 1)); fi
+echo "$passed passed, $failed failed"
+[[ $failed == 0 ]]
