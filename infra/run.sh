@@ -10,6 +10,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 port=${ATS_PORT:-5080}
 
+export Storage__LocalPath=${Storage__LocalPath:-$root/.data/files}
+
 if [[ -z ${ConnectionStrings__Ats:-} ]]; then
   eval "$(bash infra/postgres.sh start | grep ConnectionStrings__Ats)"
   export ConnectionStrings__Ats

@@ -24,6 +24,14 @@ trap cleanup EXIT
 
 fail_setup() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
+# The Cyrillic PDF tests embed DejaVu Sans (Debian's fonts-dejavu-core).
+if [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]]; then
+  echo "test.sh: installing fonts-dejavu-core (used to build Cyrillic PDFs in tests)" >&2
+  sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fonts-dejavu-core >&2 \
+    || fail_setup "could not install fonts-dejavu-core"
+fi
+
 if [[ -z ${ATS_TEST_POSTGRES:-} ]]; then
   env_lines=$(ATS_DATA_DIR=$test_data ATS_PG_PORT=${ATS_TEST_PG_PORT:-55433} bash infra/postgres.sh start) || fail_setup "could not start PostgreSQL"
   eval "$(grep ATS_TEST_POSTGRES <<<"$env_lines")"

@@ -4,7 +4,14 @@ using Ats.Api.Cli;
 using Ats.Api.Data;
 using Ats.Api.Health;
 using Ats.Api.Http;
+using Ats.Api.Resumes;
 using Ats.Api.Vacancies;
+
+if (args is ["extract", ..])
+{
+    // The text reader process: no host, no configuration, no database — one file in, one answer out.
+    return Ats.Api.Resumes.TextExtraction.ExtractCommand.Run(args);
+}
 
 var command = AdminCommands.Take(args, out var hostArgs);
 var builder = WebApplication.CreateBuilder(hostArgs);
@@ -18,6 +25,7 @@ builder.AddDatabase();
 builder.AddAuth();
 builder.AddHealth();
 builder.AddCandidates();
+builder.AddResumes();
 
 var app = builder.Build();
 
@@ -36,6 +44,7 @@ app.MapApiKeyEndpoints();
 app.MapCandidateEndpoints();
 app.MapVacancyEndpoints();
 app.MapApplicationEndpoints();
+app.MapAttachmentEndpoints();
 
 await app.RunAsync();
 return 0;

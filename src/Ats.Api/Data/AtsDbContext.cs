@@ -1,5 +1,6 @@
 using Ats.Api.Auth;
 using Ats.Api.Candidates;
+using Ats.Api.Resumes;
 using Ats.Api.Vacancies;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,11 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options) : DbCon
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AttachmentText> AttachmentTexts => Set<AttachmentText>();
+    public DbSet<ExtractionJob> ExtractionJobs => Set<ExtractionJob>();
+    public DbSet<FileAccessRecord> FileAccessLog => Set<FileAccessRecord>();
+    public DbSet<ContactSuggestion> ContactSuggestions => Set<ContactSuggestion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -13,4 +13,5 @@ public static class ProblemTypes
     public const string PayloadTooLarge = "urn:ats:problem:payload-too-large";
     public const string UnsupportedMediaType = "urn:ats:problem:unsupported-media-type";
     public const string Internal = "urn:ats:problem:internal";
+    public const string StorageUnavailable = "urn:ats:problem:storage-unavailable";
 }

@@ -60,6 +60,21 @@ public sealed class RoleMatrixTests(ApiFixture api)
         ["POST /applications/{id:guid}/outcome"] = Writers,
         ["POST /applications/{id:guid}/reopen"] = Writers,
         ["DELETE /applications/{id:guid}"] = Writers,
+
+        ["POST /candidates/{id:guid}/files"] = Writers,
+        ["GET /candidates/{id:guid}/files"] = Readers,
+        ["GET /candidates/{id:guid}/files/{fileId:guid}"] = Readers,
+        ["GET /candidates/{id:guid}/files/{fileId:guid}/content"] = Readers,
+        ["GET /candidates/{id:guid}/files/{fileId:guid}/download-url"] = Readers,
+        ["GET /candidates/{id:guid}/files/{fileId:guid}/text"] = Readers,
+        ["POST /candidates/{id:guid}/files/{fileId:guid}/versions"] = Writers,
+        ["POST /candidates/{id:guid}/files/{fileId:guid}/reextract"] = Writers,
+        ["DELETE /candidates/{id:guid}/files/{fileId:guid}"] = Writers,
+        ["GET /candidates/{id:guid}/contact-suggestions"] = Readers,
+        ["POST /candidates/{id:guid}/contact-suggestions/{suggestionId:guid}/accept"] = Writers,
+        ["POST /candidates/{id:guid}/contact-suggestions/{suggestionId:guid}/dismiss"] = Writers,
+        ["GET /admin/files/consistency"] = Admins,
+        ["POST /admin/files/sweep"] = Admins,
     };
 
     private IReadOnlyList<(string Method, string Pattern)> MappedEndpoints()
@@ -142,9 +157,14 @@ public sealed class RoleMatrixTests(ApiFixture api)
     {
         var path = pattern
             .Replace("{documentName}", "v1").Replace("{documentName?}", "v1")
-            .Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{contactId:guid}", Guid.NewGuid().ToString());
+            .Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{contactId:guid}", Guid.NewGuid().ToString())
+            .Replace("{fileId:guid}", Guid.NewGuid().ToString()).Replace("{suggestionId:guid}", Guid.NewGuid().ToString());
         var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method is "POST" or "PUT" or "PATCH")
+        if (method == "POST" && (pattern.EndsWith("/files", StringComparison.Ordinal) || pattern.EndsWith("/versions", StringComparison.Ordinal)))
+        {
+            request.Content = new MultipartFormDataContent { { new ByteArrayContent("x"u8.ToArray()), "file", "x.txt" } };
+        }
+        else if (method is "POST" or "PUT" or "PATCH")
         {
             request.Content = new StringContent("{}", Encoding.UTF8, method == "PATCH" ? "application/merge-patch+json" : "application/json");
         }

@@ -15,6 +15,7 @@ public sealed class ApiFixture : IAsyncLifetime
     private readonly Dictionary<Role, string> _keys = [];
 
     public CapturingLoggerProvider Logs { get; } = new();
+    public S3Server S3 { get; } = new();
     public AtsApiFactory Factory { get; private set; } = null!;
     public string ConnectionString => _postgres.ConnectionString;
 
@@ -27,7 +28,7 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             await db.Database.MigrateAsync();
         }
-        Factory = new AtsApiFactory(_postgres.ConnectionString, Logs);
+        Factory = new AtsApiFactory(_postgres.ConnectionString, Logs, S3);
         foreach (var role in Enum.GetValues<Role>())
         {
             _keys[role] = await IssueKeyAsync($"test-{role}".ToLowerInvariant(), role);

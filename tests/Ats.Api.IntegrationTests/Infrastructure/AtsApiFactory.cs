@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Ats.Api.IntegrationTests.Infrastructure;
 
-public sealed class AtsApiFactory(string connectionString, CapturingLoggerProvider logs) : WebApplicationFactory<Program>
+public sealed class AtsApiFactory(string connectionString, CapturingLoggerProvider logs, S3Server? s3 = null, Action<IWebHostBuilder>? configure = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -11,6 +12,16 @@ public sealed class AtsApiFactory(string connectionString, CapturingLoggerProvid
         builder.UseSetting("ConnectionStrings:Ats", connectionString);
         builder.UseSetting("Auth:BootstrapAdminKey", "false");
         builder.UseSetting("Database:MigrateOnStart", "false");
+        if (s3 is not null)
+        {
+            builder.UseSetting("Storage:S3:Endpoint", s3.Endpoint);
+            builder.UseSetting("Storage:S3:AccessKey", s3.AccessKey);
+            builder.UseSetting("Storage:S3:SecretKey", s3.SecretKey);
+            builder.UseSetting("Storage:S3:Bucket", s3.Bucket);
+        }
+        builder.UseSetting("Storage:SpoolPath", Path.Combine(Path.GetTempPath(), "ats-it-spool"));
+        builder.UseSetting("Extraction:PollInterval", "00:00:00.200");
+        configure?.Invoke(builder);
         builder.ConfigureLogging(logging =>
         {
             // Everything, including Debug and EF Core's command log, so the personal-data test sees all of it.

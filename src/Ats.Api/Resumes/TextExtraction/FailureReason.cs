@@ -15,6 +15,8 @@ public enum FailureReason
     TooLarge,
     /// <summary>Took longer than the time limit.</summary>
     TimedOut,
+    /// <summary>The stored file could not be read back (storage down); retried, then reported.</summary>
+    StorageUnavailable,
 }
 
 public static class FailureReasons
@@ -27,6 +29,7 @@ public static class FailureReasons
         FailureReason.ScannedImage => "The document is a scan (pictures of pages, no text); its text needs OCR.",
         FailureReason.TooLarge => "The file is too large to read (size, pages or unpacked size over the limits).",
         FailureReason.TimedOut => "Reading the file took too long and was stopped.",
+        FailureReason.StorageUnavailable => "The stored file could not be read back from file storage; try re-extracting later.",
         _ => reason.ToString(),
     };
 }
