@@ -91,7 +91,7 @@ public sealed class ExtractionQueue(
     private async Task<Claimed?> ClaimAsync(string worker, Guid? onlyAttachment, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var lease = options.Value.Timeout + TimeSpan.FromMinutes(1);
+        var lease = options.Value.Timeout + options.Value.LeaseMargin;
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)

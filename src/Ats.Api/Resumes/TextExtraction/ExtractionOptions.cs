@@ -22,6 +22,12 @@ public sealed class ExtractionOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// A claimed item is leased for Timeout + LeaseMargin; if the worker dies, another takes the item when the
+    /// lease runs out. The margin covers reading the object back and saving the outcome.
+    /// </summary>
+    public TimeSpan LeaseMargin { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Attempts for failures that are not the file's fault (storage down, reader could not start).</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 6;
