@@ -5,7 +5,7 @@ namespace Ats.Api.Candidates;
 public sealed record SalaryDto(decimal? Amount, string? Currency);
 
 /// <summary>Profile fields as a client writes them; enums and dates are text so that a wrong value is a field error, not a parse failure.</summary>
-public sealed record CandidateProfileInput
+public record CandidateProfileInput
 {
     public string? Surname { get; init; }
     public string? FirstName { get; init; }
@@ -21,31 +21,14 @@ public sealed record CandidateProfileInput
     public string? Status { get; init; }
 }
 
-public sealed record CreateCandidateRequest
+/// <summary>A new candidate: the profile fields plus the first contacts and, when known, where the person came from.</summary>
+public sealed record CreateCandidateRequest : CandidateProfileInput
 {
-    public string? Surname { get; init; }
-    public string? FirstName { get; init; }
-    public string? Patronymic { get; init; }
-    public string? DisplayName { get; init; }
-    public string? BirthDate { get; init; }
-    public string? Gender { get; init; }
-    public string? City { get; init; }
-    public string? DesiredPosition { get; init; }
-    public SalaryDto? Salary { get; init; }
-    public string? Summary { get; init; }
-    public List<string>? Tags { get; init; }
-    public string? Status { get; init; }
     public List<string>? Phones { get; init; }
     public List<string>? Emails { get; init; }
     public List<string>? Links { get; init; }
     /// <summary>Where the person came from, when known at creation (a job-site résumé, a file, a fair).</summary>
     public AddSourceRequest? Source { get; init; }
-
-    public CandidateProfileInput Profile => new()
-    {
-        Surname = Surname, FirstName = FirstName, Patronymic = Patronymic, DisplayName = DisplayName, BirthDate = BirthDate,
-        Gender = Gender, City = City, DesiredPosition = DesiredPosition, Salary = Salary, Summary = Summary, Tags = Tags, Status = Status,
-    };
 }
 
 public sealed record ContactResponse(Guid Id, ContactKind Kind, string Value, string Normalized, string? Extension, LinkSite? Site, DateTimeOffset CreatedAt)

@@ -50,7 +50,7 @@ public static class CandidateEndpoints
         HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var profile = CandidateValidation.ToProfile(request.Profile, errors);
+        var profile = CandidateValidation.ToProfile(request, errors);
         var parsed = new List<ParsedContact>();
         ParseAll(ContactKind.Phone, "phones", request.Phones, contacts, parsed, errors);
         ParseAll(ContactKind.Email, "emails", request.Emails, contacts, parsed, errors);
