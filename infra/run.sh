@@ -11,6 +11,7 @@ cd "$root"
 port=${ATS_PORT:-5080}
 
 export Storage__LocalPath=${Storage__LocalPath:-$root/.data/files}
+export Search__IndexPath=${Search__IndexPath:-$root/.data/index}
 
 if [[ -z ${ConnectionStrings__Ats:-} ]]; then
   eval "$(bash infra/postgres.sh start | grep ConnectionStrings__Ats)"

@@ -5,6 +5,7 @@ using Ats.Api.Data;
 using Ats.Api.Health;
 using Ats.Api.Http;
 using Ats.Api.Resumes;
+using Ats.Api.Search;
 using Ats.Api.Vacancies;
 
 if (args is ["extract", ..])
@@ -26,6 +27,7 @@ builder.AddAuth();
 builder.AddHealth();
 builder.AddCandidates();
 builder.AddResumes();
+builder.AddSearch();
 
 var app = builder.Build();
 
@@ -45,6 +47,8 @@ app.MapCandidateEndpoints();
 app.MapVacancyEndpoints();
 app.MapApplicationEndpoints();
 app.MapAttachmentEndpoints();
+app.MapSearchEndpoints();
+app.MapSavedSearchEndpoints();
 
 await app.RunAsync();
 return 0;

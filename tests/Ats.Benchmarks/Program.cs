@@ -2,14 +2,16 @@ using Ats.Benchmarks;
 
 // Benchmarks are measurements, not tests: run them by hand and record the output in BENCHMARKS.md.
 //   dotnet run -c Release --project tests/Ats.Benchmarks -- pdf [rounds]
+//   ATS_BENCH_POSTGRES=... dotnet run -c Release --project tests/Ats.Benchmarks -- search 100000 [rounds]
 return args switch
 {
     ["pdf", ..] => await PdfExtractionBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 5),
+    ["search", var n, ..] => await SearchBenchmark.RunAsync(int.Parse(n), args.Length > 2 ? int.Parse(args[2]) : 5),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Ats.Benchmarks pdf [rounds]");
+    Console.Error.WriteLine("usage: Ats.Benchmarks pdf [rounds] | search COUNT [rounds]");
     return 2;
 }

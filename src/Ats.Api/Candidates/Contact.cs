@@ -12,7 +12,7 @@ public enum ContactKind
 }
 
 /// <summary>A phone, e-mail or profile link: the text as received and its normal form (E.164, normalised e-mail, canonical URL).</summary>
-public sealed class Contact
+public sealed class Contact : Search.ICandidateOwned
 {
     public Guid Id { get; private set; }
     public Guid CandidateId { get; private set; }

@@ -14,7 +14,7 @@ public enum NoteKind
 }
 
 /// <summary>One entry of the interaction history. Notes are not edited: history is appended to.</summary>
-public sealed class Note
+public sealed class Note : Search.ICandidateOwned
 {
     public const int TextMax = 20_000;
 

@@ -22,7 +22,7 @@ public enum SourceSite
 }
 
 /// <summary>What one job site or file said about the person, kept as received.</summary>
-public sealed class SourceRecord
+public sealed class SourceRecord : Search.ICandidateOwned
 {
     public Guid Id { get; private set; }
     public Guid CandidateId { get; private set; }

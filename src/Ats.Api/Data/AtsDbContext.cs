@@ -1,6 +1,7 @@
 using Ats.Api.Auth;
 using Ats.Api.Candidates;
 using Ats.Api.Resumes;
+using Ats.Api.Search;
 using Ats.Api.Vacancies;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,34 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options) : DbCon
     public DbSet<ExtractionJob> ExtractionJobs => Set<ExtractionJob>();
     public DbSet<FileAccessRecord> FileAccessLog => Set<FileAccessRecord>();
     public DbSet<ContactSuggestion> ContactSuggestions => Set<ContactSuggestion>();
+    public DbSet<SearchChange> SearchChanges => Set<SearchChange>();
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+
+    /// <summary>
+    /// Every save that touches a candidate or anything it owns also writes a search change row, in the same
+    /// transaction, so the index can never miss a committed change. (ExecuteUpdate/ExecuteDelete bypass this;
+    /// code that uses them on candidate data must write the change itself.)
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var touched = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity switch
+            {
+                Candidate c => c.Id,
+                ICandidateOwned o => o.CandidateId,
+                _ => Guid.Empty,
+            })
+            .Where(id => id != Guid.Empty)
+            .Distinct()
+            .ToList();
+        if (touched.Count > 0)
+        {
+            var now = DateTimeOffset.UtcNow;
+            SearchChanges.AddRange(touched.Select(id => new SearchChange(id, now)));
+        }
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -14,4 +14,5 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = "urn:ats:problem:unsupported-media-type";
     public const string Internal = "urn:ats:problem:internal";
     public const string StorageUnavailable = "urn:ats:problem:storage-unavailable";
+    public const string IndexNotReady = "urn:ats:problem:index-not-ready";
 }

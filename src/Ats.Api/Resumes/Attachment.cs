@@ -29,7 +29,7 @@ public enum ExtractionStatus
 /// A stored file of a candidate. The object lives under a content address (SHA-256) in the file store; the row
 /// keeps what a person needs (original name, kind, real format) and the state of its text extraction.
 /// </summary>
-public sealed class Attachment
+public sealed class Attachment : Search.ICandidateOwned
 {
     public const int FileNameMax = 255;
 

@@ -25,7 +25,7 @@ public enum ApplicationOutcome
 /// A candidate's passage through one vacancy: a stage while it is open, an outcome (with a reason and a date)
 /// once it ends. Every change is kept in <see cref="ApplicationEvent"/> so retention can reason about dates.
 /// </summary>
-public sealed class Application
+public sealed class Application : Search.ICandidateOwned
 {
     public const int ReasonMax = 2000;
 

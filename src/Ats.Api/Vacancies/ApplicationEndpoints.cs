@@ -148,8 +148,14 @@ public static class ApplicationEndpoints
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteApplication(Guid id, AtsDbContext db, CancellationToken ct)
     {
-        var deleted = await db.Applications.Where(a => a.Id == id).ExecuteDeleteAsync(ct);
-        return deleted == 0 ? Problems.NotFound("Application") : TypedResults.NoContent();
+        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null)
+        {
+            return Problems.NotFound("Application");
+        }
+        db.Applications.Remove(application);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult, ValidationProblem>> Change(

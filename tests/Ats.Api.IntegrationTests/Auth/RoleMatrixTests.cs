@@ -75,6 +75,14 @@ public sealed class RoleMatrixTests(ApiFixture api)
         ["POST /candidates/{id:guid}/contact-suggestions/{suggestionId:guid}/dismiss"] = Writers,
         ["GET /admin/files/consistency"] = Admins,
         ["POST /admin/files/sweep"] = Admins,
+
+        ["GET /search/"] = Readers,
+        ["GET /search/saved/"] = Readers,
+        ["POST /search/saved/"] = Readers,
+        ["POST /search/saved/{id:guid}/run"] = Readers,
+        ["DELETE /search/saved/{id:guid}"] = Readers,
+        ["GET /admin/search/status"] = Admins,
+        ["POST /admin/search/rebuild"] = Admins,
     };
 
     private IReadOnlyList<(string Method, string Pattern)> MappedEndpoints()

@@ -6,6 +6,9 @@ namespace Ats.Api.IntegrationTests.Infrastructure;
 public sealed class AtsApiFactory(string connectionString, CapturingLoggerProvider logs, S3Server? s3 = null, Action<IWebHostBuilder>? configure = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>Each host keeps its own index, as each API instance does.</summary>
+    public string IndexPath { get; } = Path.Combine(Path.GetTempPath(), "ats-it-index-" + Guid.NewGuid().ToString("N"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -21,6 +24,8 @@ public sealed class AtsApiFactory(string connectionString, CapturingLoggerProvid
         }
         builder.UseSetting("Storage:SpoolPath", Path.Combine(Path.GetTempPath(), "ats-it-spool"));
         builder.UseSetting("Extraction:PollInterval", "00:00:00.200");
+        builder.UseSetting("Search:IndexPath", IndexPath);
+        builder.UseSetting("Search:PollInterval", "00:00:00.100");
         configure?.Invoke(builder);
         builder.ConfigureLogging(logging =>
         {

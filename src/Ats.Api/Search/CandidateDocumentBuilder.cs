@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Ats.Api.Candidates;
+using Ats.Api.Data;
+using Ats.Api.Http;
+using Ats.Api.Resumes;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ats.Api.Search;
+
+/// <summary>
+/// Reads candidates from PostgreSQL and turns each into one Lucene document: names in their own fields (never
+/// stemmed), position, city, skills and companies from job-site payloads, résumé text of current file versions,
+/// notes, normalised contacts, and the filter/facet/sort values. PostgreSQL stays the truth; this is a projection.
+/// </summary>
+public sealed class CandidateDocumentBuilder(AtsDbContext db)
+{
+    public async Task<IReadOnlyDictionary<Guid, Document?>> BuildAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var candidates = await db.Candidates.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Include(c => c.Contacts).Include(c => c.Sources).Include(c => c.Notes)
+            .AsSplitQuery().ToListAsync(ct);
+        var vacancies = (await db.Applications.AsNoTracking().Where(a => ids.Contains(a.CandidateId))
+            .Select(a => new { a.CandidateId, a.VacancyId }).ToListAsync(ct)).ToLookup(a => a.CandidateId, a => a.VacancyId);
+        var texts = (await db.Attachments.AsNoTracking()
+            .Where(a => ids.Contains(a.CandidateId) && a.SupersededAt == null && a.ExtractionStatus == ExtractionStatus.Extracted)
+            .Join(db.AttachmentTexts, a => a.Id, t => t.AttachmentId, (a, t) => new { a.CandidateId, a.Kind, t.Text })
+            .ToListAsync(ct)).ToLookup(x => x.CandidateId);
+        var result = ids.ToDictionary(id => id, _ => (Document?)null);
+        foreach (var c in candidates)
+        {
+            result[c.Id] = Build(c, vacancies[c.Id], texts[c.Id].Select(t => (t.Kind, t.Text)));
+        }
+        return result;
+    }
+
+    private Document Build(Candidate c, IEnumerable<Guid> vacancyIds, IEnumerable<(AttachmentKind Kind, string Text)> files)
+    {
+        var doc = new Document
+        {
+            new StringField(SearchFields.Id, c.Id.ToString(), Field.Store.YES),
+            new SortedDocValuesField(SearchFields.Id, new BytesRef(c.Id.ToString())),
+            new TextField(SearchFields.DisplayName, c.DisplayName, Field.Store.NO),
+        };
+        AddText(doc, SearchFields.Surname, c.Surname);
+        AddText(doc, SearchFields.FirstName, c.FirstName);
+        AddText(doc, SearchFields.Patronymic, c.Patronymic);
+        AddText(doc, SearchFields.NameKey, string.Join(' ', new[] { c.Surname, c.FirstName, c.Patronymic }.Where(p => !string.IsNullOrWhiteSpace(p))));
+        AddText(doc, SearchFields.Position, c.DesiredPosition);
+        AddText(doc, SearchFields.Summary, c.Summary);
+        if (!string.IsNullOrWhiteSpace(c.City))
+        {
+            AddText(doc, SearchFields.City, c.City);
+            var city = c.City.Trim().ToLowerInvariant();
+            doc.Add(new StringField(SearchFields.CityExact, city, Field.Store.NO));
+            doc.Add(new SortedDocValuesField(SearchFields.CityExact, new BytesRef(city)));
+        }
+        foreach (var tag in c.Tags)
+        {
+            doc.Add(new StringField(SearchFields.Tag, tag, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(SearchFields.Tag, new BytesRef(tag)));
+        }
+        doc.Add(new StringField(SearchFields.Status, JsonEnum.ToText(c.Status), Field.Store.NO));
+        foreach (var site in c.Sources.Select(s => JsonEnum.ToText(s.Site)).Distinct())
+        {
+            doc.Add(new StringField(SearchFields.Source, site, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(SearchFields.Source, new BytesRef(site)));
+        }
+        var skills = new StringBuilder();
+        var companies = new StringBuilder();
+        foreach (var source in c.Sources.Where(s => s.RawPayload is not null))
+        {
+            ReadPayload(source.RawPayload!.RootElement, skills, companies);
+        }
+        AddText(doc, SearchFields.Skills, skills.ToString());
+        AddText(doc, SearchFields.Company, companies.ToString());
+        foreach (var contact in c.Contacts)
+        {
+            switch (contact.Kind)
+            {
+                case ContactKind.Email:
+                    doc.Add(new StringField(SearchFields.Email, contact.Normalized, Field.Store.NO));
+                    doc.Add(new StringField(SearchFields.Email, contact.Raw.Trim().ToLowerInvariant(), Field.Store.NO));
+                    break;
+                case ContactKind.Phone:
+                    // E.164 and its national tail, so "9991234567" and "+7 (999) 123-45-67" both find it.
+                    var digits = contact.Normalized.TrimStart('+');
+                    doc.Add(new StringField(SearchFields.Phone, digits, Field.Store.NO));
+                    if (digits.Length > 10)
+                    {
+                        doc.Add(new StringField(SearchFields.Phone, digits[^10..], Field.Store.NO));
+                    }
+                    break;
+                default:
+                    doc.Add(new StringField(SearchFields.Link, contact.Normalized, Field.Store.NO));
+                    break;
+            }
+        }
+        foreach (var vacancy in vacancyIds.Distinct())
+        {
+            doc.Add(new StringField(SearchFields.Vacancy, vacancy.ToString(), Field.Store.NO));
+        }
+        var resume = new StringBuilder();
+        foreach (var (_, text) in files)
+        {
+            resume.Append(text).Append("\n\n");
+        }
+        doc.Add(new StringField(SearchFields.HasResume, resume.Length > 0 ? "1" : "0", Field.Store.NO));
+        if (resume.Length > 0)
+        {
+            var text = resume.ToString();
+            // The person's own name words are taken out of the searchable text: they live in the name fields, and a
+            // stemmed «Иван» in a résumé header would otherwise answer a search for the surname «Иванов».
+            doc.Add(new TextField(SearchFields.ResumeText, WithoutOwnName(text, c), Field.Store.NO));
+            // The original is stored for snippets; the highlighter re-analyses it with the query's terms.
+            doc.Add(new StoredField(SearchFields.ResumeStored, text));
+        }
+        var notes = string.Join("\n", c.Notes.Select(n => n.Text));
+        AddText(doc, SearchFields.Notes, notes);
+        doc.Add(new Int64Field(SearchFields.Updated, c.UpdatedAt.UtcTicks, Field.Store.NO));
+        doc.Add(new NumericDocValuesField(SearchFields.Updated, c.UpdatedAt.UtcTicks));
+        doc.Add(new Int64Field(SearchFields.Created, c.CreatedAt.UtcTicks, Field.Store.NO));
+        doc.Add(new NumericDocValuesField(SearchFields.Created, c.CreatedAt.UtcTicks));
+        return doc;
+    }
+
+    private static string WithoutOwnName(string text, Candidate c)
+    {
+        var parts = new[] { c.Surname, c.FirstName, c.Patronymic }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()).ToList();
+        if (parts.Count == 0)
+        {
+            return text;
+        }
+        var pattern = @"(?<![\p{L}\p{N}])(?:" + string.Join('|', parts.Select(System.Text.RegularExpressions.Regex.Escape)) + @")(?![\p{L}\p{N}])";
+        return System.Text.RegularExpressions.Regex.Replace(text, pattern, " ", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    }
+
+    private static void AddText(Document doc, string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            doc.Add(new TextField(field, value, Field.Store.NO));
+        }
+    }
+
+    /// <summary>hh.ru-style résumé JSON: skill_set[], skills, experience[].company / position / description.</summary>
+    private static void ReadPayload(JsonElement root, StringBuilder skills, StringBuilder companies)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+        if (root.TryGetProperty("skill_set", out var set) && set.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var s in set.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String))
+            {
+                skills.Append(s.GetString()).Append('\n');
+            }
+        }
+        if (root.TryGetProperty("skills", out var free) && free.ValueKind == JsonValueKind.String)
+        {
+            skills.Append(free.GetString()).Append('\n');
+        }
+        if (root.TryGetProperty("experience", out var experience) && experience.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var job in experience.EnumerateArray().Where(j => j.ValueKind == JsonValueKind.Object))
+            {
+                if (job.TryGetProperty("company", out var company) && company.ValueKind == JsonValueKind.String)
+                {
+                    companies.Append(company.GetString()).Append('\n');
+                }
+            }
+        }
+    }
+
+    public static string Ticks(DateTimeOffset at) => at.UtcTicks.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,17 @@
+namespace Ats.Api.Search.QueryLanguage;
+
+internal enum QueryTokenKind
+{
+    Word,
+    Prefix,
+    Fuzzy,
+    Phrase,
+    Field,
+    LeftParen,
+    RightParen,
+    And,
+    Or,
+    Not,
+    Required,
+    End,
+}

@@ -1,0 +1,11 @@
+namespace Ats.Api.Search;
+
+public sealed record SearchHit(Guid Id, string DisplayName, string? City, string? DesiredPosition, Candidates.CandidateStatus Status,
+    IReadOnlyList<string> Tags, DateTimeOffset UpdatedAt, float Score, IReadOnlyList<string> MatchedFields, IReadOnlyList<string> Snippets);
+
+public sealed record SearchFacets(IReadOnlyList<FacetCount> City, IReadOnlyList<FacetCount> Source, IReadOnlyList<FacetCount> Tag);
+
+public sealed record SearchResponse(int Total, IReadOnlyList<SearchHit> Items, SearchFacets Facets, string? NextCursor);
+
+public sealed record IndexStatusResponse(int Documents, long Lag, ulong CursorTransaction, long CursorId, int CandidatesInDatabase,
+    int MissingFromIndex, int NotInDatabase, IReadOnlyList<Guid> MissingSample, IReadOnlyList<Guid> ExtraSample);

@@ -1,0 +1,50 @@
+namespace Ats.Api.Search;
+
+/// <summary>Field names of the candidate document. Text fields are analysed; the *_exact ones are filters and facets.</summary>
+public static class SearchFields
+{
+    public const string Id = "id";
+    public const string Surname = "surname";
+    public const string FirstName = "first_name";
+    public const string Patronymic = "patronymic";
+    public const string DisplayName = "display_name";
+    /// <summary>Script-independent keys of every name part (Щеглова = Shcheglova = Scheglova), from the name normaliser.</summary>
+    public const string NameKey = "name_key";
+    public const string Position = "position";
+    public const string City = "city";
+    public const string CityExact = "city_exact";
+    public const string Summary = "summary";
+    public const string Skills = "skills";
+    public const string Company = "company";
+    public const string ResumeText = "text";
+    /// <summary>The résumé text as extracted, stored for snippets only (not searched).</summary>
+    public const string ResumeStored = "text_stored";
+    public const string Notes = "notes";
+    public const string Email = "email";
+    public const string Phone = "phone";
+    public const string Link = "link";
+    public const string Tag = "tag";
+    public const string Source = "source";
+    public const string Status = "status";
+    public const string Vacancy = "vacancy";
+    public const string HasResume = "has_resume";
+    public const string Updated = "updated";
+    public const string Created = "created";
+
+    /// <summary>Where an unprefixed word is looked for, with boosts: a name or a position outweighs a word deep in a résumé.</summary>
+    public static readonly IReadOnlyDictionary<string, float> Default = new Dictionary<string, float>
+    {
+        [Surname] = 4f,
+        [FirstName] = 2f,
+        [Patronymic] = 1.5f,
+        [NameKey] = 1.5f,
+        [Position] = 3f,
+        [Skills] = 2.5f,
+        [City] = 2f,
+        [Company] = 1.5f,
+        [Summary] = 1.5f,
+        [ResumeText] = 1f,
+        [Notes] = 0.8f,
+        [Tag] = 2f,
+    };
+}

@@ -1,0 +1,373 @@
+using System.Globalization;
+using Ats.Api.Data;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Directory = System.IO.Directory;
+
+namespace Ats.Api.Search;
+
+/// <summary>A position in the change log: the last applied (transaction id, row id).</summary>
+public readonly record struct ChangeCursor(ulong TransactionId, long Id)
+{
+    public static readonly ChangeCursor Start = new(0, 0);
+}
+
+/// <summary>
+/// Owns this instance's Lucene index: one IndexWriter, one SearcherManager, and the cursor into the change log,
+/// which is stored in the index's own commit data so index and cursor can never disagree. A rebuild writes a new
+/// generation folder from PostgreSQL while searches keep using the old one, then swaps the two.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    private const string CursorTx = "cursor_tx";
+    private const string CursorId = "cursor_id";
+
+    private readonly string _root;
+    private readonly Func<Analyzer> _analyzers;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IOptions<SearchOptions> _options;
+    private readonly ILogger<SearchIndex> _logger;
+    private readonly SemaphoreSlim _write = new(1, 1);
+    private Generation? _current;
+
+    private sealed record Generation(string Path, FSDirectory Directory, IndexWriter Writer, SearcherManager Searchers) : IDisposable
+    {
+        public void Dispose()
+        {
+            Searchers.Dispose();
+            Writer.Dispose();
+            Directory.Dispose();
+        }
+    }
+
+    public SearchIndex(IHostEnvironment env, IOptions<SearchOptions> options, Func<Analyzer> analyzers, IServiceScopeFactory scopes, ILogger<SearchIndex> logger)
+    {
+        _root = Path.IsPathRooted(options.Value.IndexPath) ? options.Value.IndexPath : Path.Combine(env.ContentRootPath, options.Value.IndexPath);
+        _analyzers = analyzers;
+        _scopes = scopes;
+        _options = options;
+        _logger = logger;
+    }
+
+    public ChangeCursor Cursor { get; private set; } = ChangeCursor.Start;
+
+    public bool IsOpen => _current is not null;
+
+    public Analyzer Analyzer { get; private set; } = null!;
+
+    /// <summary>Opens the current generation, or rebuilds from PostgreSQL when it is missing or unreadable.</summary>
+    public async Task OpenAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(_root);
+        Analyzer = _analyzers();
+        var pointer = Path.Combine(_root, "current");
+        if (File.Exists(pointer))
+        {
+            var path = Path.Combine(_root, (await File.ReadAllTextAsync(pointer, ct)).Trim());
+            try
+            {
+                var generation = Open(path, create: false);
+                Cursor = ReadCursor(generation.Writer);
+                _current = generation;
+                _logger.LogInformation("Search index opened: {Docs} documents", generation.Writer.NumDocs);
+                return;
+            }
+            catch (Exception e) when (e is IOException or CorruptIndexException or IndexNotFoundException or LockObtainFailedException or InvalidOperationException)
+            {
+                _logger.LogWarning(e, "Search index at {Path} is missing or unreadable; rebuilding from PostgreSQL", path);
+            }
+        }
+        await RebuildAsync(ct);
+    }
+
+    /// <summary>Builds a fresh generation from PostgreSQL and swaps it in; searches use the old one meanwhile.</summary>
+    public async Task<int> RebuildAsync(CancellationToken ct)
+    {
+        var path = Path.Combine(_root, "gen-" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture));
+        var generation = Open(path, create: true);
+        var count = 0;
+        ChangeCursor cursor;
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AtsDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+            // Every transaction below xmin is finished and visible to this snapshot; changes from xmin on are
+            // replayed after the swap (applying a change twice is harmless).
+            var xmin = await db.Database.SqlQueryRaw<string>("SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS \"Value\"").SingleAsync(ct);
+            cursor = new ChangeCursor(ulong.Parse(xmin, CultureInfo.InvariantCulture) - 1, long.MaxValue);
+            var builder = ActivatorUtilities.CreateInstance<CandidateDocumentBuilder>(scope.ServiceProvider);
+            Guid? after = null;
+            while (true)
+            {
+                var query = db.Candidates.AsNoTracking();
+                if (after is { } a)
+                {
+                    query = query.Where(c => c.Id.CompareTo(a) > 0);
+                }
+                var ids = await query.OrderBy(c => c.Id).Select(c => c.Id).Take(_options.Value.BatchSize).ToListAsync(ct);
+                if (ids.Count == 0)
+                {
+                    break;
+                }
+                foreach (var (id, doc) in await builder.BuildAsync(ids, ct))
+                {
+                    if (doc is not null)
+                    {
+                        generation.Writer.AddDocument(doc);
+                        count++;
+                    }
+                }
+                db.ChangeTracker.Clear();
+                after = ids[^1];
+            }
+            await tx.CommitAsync(ct);
+            Commit(generation.Writer, cursor);
+            generation.Searchers.MaybeRefreshBlocking();
+        }
+        catch
+        {
+            generation.Dispose();
+            TryDelete(path);
+            throw;
+        }
+
+        await _write.WaitAsync(ct);
+        Generation? old;
+        try
+        {
+            old = _current;
+            _current = generation;
+            Cursor = cursor;
+            var pointer = Path.Combine(_root, "current");
+            await File.WriteAllTextAsync(pointer + ".tmp", Path.GetFileName(path), ct);
+            File.Move(pointer + ".tmp", pointer, overwrite: true);
+        }
+        finally
+        {
+            _write.Release();
+        }
+        if (old is not null)
+        {
+            // Searches that acquired the old searcher finish first; the SearcherManager closes it on release.
+            old.Dispose();
+            TryDelete(old.Path);
+        }
+        _logger.LogInformation("Search index rebuilt: {Count} candidates", count);
+        return count;
+    }
+
+    /// <summary>Applies the changes after the cursor, one commit per batch. Returns how many changes were applied.</summary>
+    public async Task<int> ApplyChangesAsync(CancellationToken ct)
+    {
+        if (_current is null)
+        {
+            return 0;
+        }
+        await _write.WaitAsync(ct);
+        try
+        {
+            var generation = _current!;
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AtsDbContext>();
+            var changes = await ReadChangesAsync(db, Cursor, _options.Value.BatchSize, ct);
+            if (changes.Count == 0)
+            {
+                return 0;
+            }
+            var ids = changes.Select(c => c.CandidateId).Distinct().ToList();
+            var builder = ActivatorUtilities.CreateInstance<CandidateDocumentBuilder>(scope.ServiceProvider);
+            foreach (var (id, doc) in await builder.BuildAsync(ids, ct))
+            {
+                var term = new Term(SearchFields.Id, id.ToString());
+                if (doc is null)
+                {
+                    generation.Writer.DeleteDocuments(term);
+                }
+                else
+                {
+                    generation.Writer.UpdateDocument(term, doc);
+                }
+            }
+            var last = changes[^1];
+            var cursor = new ChangeCursor(last.TransactionId, last.Id);
+            Commit(generation.Writer, cursor);
+            Cursor = cursor;
+            generation.Searchers.MaybeRefresh();
+            return changes.Count;
+        }
+        finally
+        {
+            _write.Release();
+        }
+    }
+
+    public async Task<long> LagAsync(AtsDbContext db, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(ct);
+        }
+        try
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT count(*) FROM search_changes WHERE (transaction_id > @tx::text::xid8 OR (transaction_id = @tx::text::xid8 AND id > @id))", connection);
+            command.Parameters.AddWithValue("tx", Cursor.TransactionId.ToString(CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("id", Cursor.Id);
+            return (long)(await command.ExecuteScalarAsync(ct))!;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="search"/> on the current searcher; the searcher stays valid for the whole call.</summary>
+    public T Search<T>(Func<IndexSearcher, T> search)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var generation = _current ?? throw new InvalidOperationException("The search index is not open yet.");
+            IndexSearcher searcher;
+            try
+            {
+                searcher = generation.Searchers.Acquire();
+            }
+            catch (ObjectDisposedException) when (attempt < 3)
+            {
+                // A rebuild swapped generations between reading _current and acquiring: take the new one.
+                continue;
+            }
+            try
+            {
+                return search(searcher);
+            }
+            finally
+            {
+                generation.Searchers.Release(searcher);
+            }
+        }
+    }
+
+    public int DocumentCount => Search(s => s.IndexReader.NumDocs);
+
+    private static async Task<List<(long Id, Guid CandidateId, ulong TransactionId)>> ReadChangesAsync(AtsDbContext db, ChangeCursor cursor, int limit, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        try
+        {
+            // Only transactions older than every running one: a slow writer can never commit behind the cursor.
+            await using var command = new NpgsqlCommand("""
+                SELECT id, candidate_id, transaction_id::text
+                FROM search_changes
+                WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                  AND (transaction_id > @tx::text::xid8 OR (transaction_id = @tx::text::xid8 AND id > @id))
+                ORDER BY transaction_id, id
+                LIMIT @limit
+                """, connection);
+            command.Parameters.AddWithValue("tx", cursor.TransactionId.ToString(CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("id", cursor.Id);
+            command.Parameters.AddWithValue("limit", limit);
+            var list = new List<(long, Guid, ulong)>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                list.Add((reader.GetInt64(0), reader.GetGuid(1), ulong.Parse(reader.GetString(2), CultureInfo.InvariantCulture)));
+            }
+            return list;
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+    }
+
+    private Generation Open(string path, bool create)
+    {
+        if (!create && !Directory.Exists(path))
+        {
+            throw new IOException("Index folder is missing.");
+        }
+        var directory = FSDirectory.Open(path);
+        try
+        {
+            if (!create && !DirectoryReader.IndexExists(directory))
+            {
+                throw new IndexNotFoundException("No index in " + path);
+            }
+            var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, Analyzer)
+            {
+                OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND,
+            };
+            var writer = new IndexWriter(directory, config);
+            try
+            {
+                if (!create)
+                {
+                    // Touch every segment once: a damaged file fails here, at start, not in a recruiter's search.
+                    using var check = DirectoryReader.Open(directory);
+                    _ = check.NumDocs;
+                }
+                return new Generation(path, directory, writer, new SearcherManager(writer, applyAllDeletes: true, new SearcherFactory()));
+            }
+            catch
+            {
+                writer.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    private static void Commit(IndexWriter writer, ChangeCursor cursor)
+    {
+        writer.SetCommitData(new Dictionary<string, string>
+        {
+            [CursorTx] = cursor.TransactionId.ToString(CultureInfo.InvariantCulture),
+            [CursorId] = cursor.Id.ToString(CultureInfo.InvariantCulture),
+        });
+        writer.Commit();
+    }
+
+    private static ChangeCursor ReadCursor(IndexWriter writer)
+    {
+        var data = writer.CommitData;
+        return data is not null && data.TryGetValue(CursorTx, out var tx) && data.TryGetValue(CursorId, out var id)
+            ? new ChangeCursor(ulong.Parse(tx, CultureInfo.InvariantCulture), long.Parse(id, CultureInfo.InvariantCulture))
+            : throw new InvalidOperationException("The index has no change-log cursor.");
+    }
+
+    private void TryDelete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException e)
+        {
+            _logger.LogWarning(e, "Could not delete old index folder {Path}", path);
+        }
+    }
+
+    public void Dispose()
+    {
+        _current?.Dispose();
+        _write.Dispose();
+    }
+}

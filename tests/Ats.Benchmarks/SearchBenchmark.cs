@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Globalization;
+using Ats.Api.Search;
+using Ats.Api.Search.Analysis;
+using Ats.Api.Search.QueryLanguage;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Ats.Benchmarks;
+
+/// <summary>
+/// The same synthetic candidates in a Lucene index (our analyzers and query parser) and in PostgreSQL full-text
+/// search (tsvector, 'russian' configuration, GIN, ts_rank), the same recruiter queries against both in one run:
+/// p50/p95/p99 latency, queries per second on one thread, build time and size.
+/// Usage: ATS_BENCH_POSTGRES=&lt;connection string of a server where the user may create databases&gt; … search 100000
+/// </summary>
+public static class SearchBenchmark
+{
+    public static async Task<int> RunAsync(int count, int rounds)
+    {
+        var admin = Environment.GetEnvironmentVariable("ATS_BENCH_POSTGRES");
+        if (string.IsNullOrEmpty(admin))
+        {
+            Console.Error.WriteLine("Set ATS_BENCH_POSTGRES (e.g. eval \"$(infra/postgres.sh start)\" and use $ATS_TEST_POSTGRES).");
+            return 1;
+        }
+        var root = FindRoot();
+        var people = new SyntheticCandidates(Path.Combine(root, "..", "shared", "testdata", "names-ru")).Generate(count, seed: 42).ToList();
+        Console.WriteLine($"# Search benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {count:N0} candidates, {rounds} rounds per query");
+        Console.WriteLine($"Average résumé text: {people.Average(p => p.ResumeText.Length):0} characters.");
+
+        var indexPath = Path.Combine(Path.GetTempPath(), "ats-bench-index-" + count);
+        if (System.IO.Directory.Exists(indexPath))
+        {
+            System.IO.Directory.Delete(indexPath, true);
+        }
+        var sw = Stopwatch.StartNew();
+        var analyzer = SearchAnalyzers.Create();
+        using (var dir = FSDirectory.Open(indexPath))
+        using (var writer = new IndexWriter(dir, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 256 }))
+        {
+            foreach (var p in people)
+            {
+                writer.AddDocument(Document(p));
+            }
+            writer.Commit();
+        }
+        var luceneBuild = sw.Elapsed;
+        var luceneSize = new DirectoryInfo(indexPath).EnumerateFiles().Sum(f => f.Length);
+        Console.WriteLine($"Lucene: built in {luceneBuild.TotalSeconds:0.0} s, {luceneSize / 1024.0 / 1024:0} MB on disk, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB.");
+
+        var database = $"ats_bench_{count}";
+        await using (var c = new NpgsqlConnection(admin))
+        {
+            await c.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", c).ExecuteNonQueryAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {database}", c).ExecuteNonQueryAsync();
+        }
+        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = database, CommandTimeout = 0 }.ConnectionString;
+        sw.Restart();
+        await using (var c = new NpgsqlConnection(cs))
+        {
+            await c.OpenAsync();
+            await new NpgsqlCommand("""
+                CREATE TABLE bench_candidates (id uuid PRIMARY KEY, surname text, first_name text, patronymic text, city text, position text,
+                  tags text[], resume text, updated_at timestamptz,
+                  tsv tsvector GENERATED ALWAYS AS (
+                    setweight(to_tsvector('russian', coalesce(surname,'') || ' ' || coalesce(first_name,'') || ' ' || coalesce(patronymic,'')), 'A') ||
+                    setweight(to_tsvector('russian', coalesce(position,'') || ' ' || coalesce(city,'')), 'B') ||
+                    setweight(to_tsvector('russian', coalesce(resume,'')), 'D')) STORED)
+                """, c).ExecuteNonQueryAsync();
+            await using (var copy = await c.BeginBinaryImportAsync("COPY bench_candidates (id, surname, first_name, patronymic, city, position, tags, resume, updated_at) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var p in people)
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(p.Id, NpgsqlDbType.Uuid);
+                    await copy.WriteAsync(p.Surname);
+                    await copy.WriteAsync(p.FirstName);
+                    await copy.WriteAsync(p.Patronymic);
+                    await copy.WriteAsync(p.City);
+                    await copy.WriteAsync(p.Position);
+                    await copy.WriteAsync(p.Tags, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                    await copy.WriteAsync(p.ResumeText);
+                    await copy.WriteAsync(p.UpdatedAt, NpgsqlDbType.TimestampTz);
+                }
+                await copy.CompleteAsync();
+            }
+            await new NpgsqlCommand("CREATE INDEX ON bench_candidates USING gin (tsv); CREATE INDEX ON bench_candidates (city); ANALYZE bench_candidates;", c).ExecuteNonQueryAsync();
+        }
+        var pgBuild = sw.Elapsed;
+        long pgSize;
+        await using (var c = new NpgsqlConnection(cs))
+        {
+            await c.OpenAsync();
+            pgSize = (long)(await new NpgsqlCommand("SELECT pg_total_relation_size('bench_candidates')", c).ExecuteScalarAsync())!;
+        }
+        Console.WriteLine($"PostgreSQL: loaded and indexed in {pgBuild.TotalSeconds:0.0} s, table + indexes {pgSize / 1024.0 / 1024:0} MB.");
+
+        var queries = Queries(people);
+        var parser = new RecruiterQueryParser(new RecruiterQueryOptions
+        {
+            FieldPrefixes = SearchQueryParser.Prefixes,
+            DefaultFields = [.. SearchFields.Default.Keys],
+            FieldBoosts = SearchFields.Default,
+            Analyzer = analyzer,
+            SynonymFields = new HashSet<string> { SearchFields.Skills, SearchFields.ResumeText, SearchFields.Summary, SearchFields.Position },
+            Synonyms = new SkillSynonyms(new SkillSynonymsOptions()),
+        });
+        using var reader = DirectoryReader.Open(FSDirectory.Open(indexPath));
+        var searcher = new IndexSearcher(reader);
+        var lucene = new List<double>();
+        var postgres = new List<double>();
+        long luceneHits = 0, pgHits = 0;
+        await using var pg = new NpgsqlConnection(cs);
+        await pg.OpenAsync();
+        foreach (var (text, city) in queries)
+        {
+            for (var r = 0; r <= rounds; r++)
+            {
+                sw.Restart();
+                var query = new BooleanQuery { { parser.Parse(text), Occur.MUST } };
+                if (city is not null)
+                {
+                    query.Add(new ConstantScoreQuery(new TermQuery(new Term(SearchFields.CityExact, city.ToLowerInvariant()))) { Boost = 0 }, Occur.MUST);
+                }
+                var top = searcher.Search(query, 20);
+                if (r > 0)
+                {
+                    lucene.Add(sw.Elapsed.TotalMilliseconds);
+                    luceneHits += top.TotalHits;
+                }
+
+                sw.Restart();
+                await using var command = new NpgsqlCommand(city is null
+                    ? "SELECT id, ts_rank(tsv, q) AS rank, count(*) OVER () FROM bench_candidates, websearch_to_tsquery('russian', @q) q WHERE tsv @@ q ORDER BY rank DESC LIMIT 20"
+                    : "SELECT id, ts_rank(tsv, q) AS rank, count(*) OVER () FROM bench_candidates, websearch_to_tsquery('russian', @q) q WHERE tsv @@ q AND city = @city ORDER BY rank DESC LIMIT 20", pg);
+                command.Parameters.AddWithValue("q", text.Replace("city:", "", StringComparison.Ordinal).Replace("name:", "", StringComparison.Ordinal));
+                if (city is not null)
+                {
+                    command.Parameters.AddWithValue("city", city);
+                }
+                long total = 0;
+                await using (var rows = await command.ExecuteReaderAsync())
+                {
+                    while (await rows.ReadAsync())
+                    {
+                        total = rows.GetInt64(2);
+                    }
+                }
+                if (r > 0)
+                {
+                    postgres.Add(sw.Elapsed.TotalMilliseconds);
+                    pgHits += total;
+                }
+            }
+        }
+        Console.WriteLine();
+        Console.WriteLine($"{queries.Count} queries × {rounds} rounds, one thread, top 20 with total count, direct (not through HTTP):");
+        Console.WriteLine();
+        Console.WriteLine("| engine | p50 ms | p95 ms | p99 ms | queries/s | matches per query (mean) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Row("Lucene (Ats analyzers)", lucene, luceneHits);
+        Row("PostgreSQL FTS (russian, GIN, ts_rank)", postgres, pgHits);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Median ratio PostgreSQL / Lucene: {Percentile(postgres, 50) / Percentile(lucene, 50):0.0}×; p99 ratio {Percentile(postgres, 99) / Percentile(lucene, 99):0.0}×."));
+        return 0;
+    }
+
+    private static void Row(string name, List<double> ms, long hits) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {Percentile(ms, 50):0.00} | {Percentile(ms, 95):0.00} | {Percentile(ms, 99):0.00} | {ms.Count / (ms.Sum() / 1000):0} | {(double)hits / ms.Count:0} |"));
+
+    private static double Percentile(List<double> values, int p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
+    }
+
+    private static Document Document(SyntheticCandidate p)
+    {
+        var doc = new Document
+        {
+            new StringField(SearchFields.Id, p.Id.ToString(), Field.Store.YES),
+            new TextField(SearchFields.Surname, p.Surname, Field.Store.NO),
+            new TextField(SearchFields.FirstName, p.FirstName, Field.Store.NO),
+            new TextField(SearchFields.Patronymic, p.Patronymic, Field.Store.NO),
+            new TextField(SearchFields.NameKey, $"{p.Surname} {p.FirstName} {p.Patronymic}", Field.Store.NO),
+            new TextField(SearchFields.Position, p.Position, Field.Store.NO),
+            new TextField(SearchFields.City, p.City, Field.Store.NO),
+            new StringField(SearchFields.CityExact, p.City.ToLowerInvariant(), Field.Store.NO),
+            new TextField(SearchFields.ResumeText, p.ResumeText, Field.Store.NO),
+            new NumericDocValuesField(SearchFields.Updated, p.UpdatedAt.UtcTicks),
+        };
+        foreach (var tag in p.Tags)
+        {
+            doc.Add(new StringField(SearchFields.Tag, tag, Field.Store.NO));
+        }
+        return doc;
+    }
+
+    /// <summary>Recruiter-style queries: 2–4 words, phrases, a city filter, name look-ups by surname.</summary>
+    private static List<(string Text, string? City)> Queries(List<SyntheticCandidate> people)
+    {
+        var random = new Random(7);
+        var list = new List<(string, string?)>
+        {
+            ("java kafka", null), ("разработчик 1С", "Казань"), ("ведущий разработчик 1С", null), ("бухгалтер МСФО", null), ("аналитик данных python", null),
+            ("devops kubernetes terraform", null), ("\"платежных сервисов\"", null), ("\"микросервисной архитектуры\"", "Москва"), ("postgresql оптимизация запросов", null),
+            ("react typescript", "Санкт-Петербург"), ("руководил командой", null), ("мониторинг алертинг", null), ("qa engineer selenium", null),
+            ("data scientist spark airflow", null), ("системный администратор linux", "Новосибирск"), ("менеджер по продажам", null), ("\"led a team\"", null),
+            ("payment processing services", null), ("складской учет 1С", null), ("налоговый учет РСБУ", "Екатеринбург"), ("clickhouse", null), ("redis kafka java", "Москва"),
+            ("product manager jira", null), ("hr business partner", null), ("инженер-конструктор", null), ("наставничество", null), ("миграции в облако", null),
+            ("legacy billing", null), ("c# .net", null), ("go redis", "Казань"),
+        };
+        foreach (var p in people.OrderBy(_ => random.Next()).Take(25))
+        {
+            list.Add(random.Next(2) == 0 ? (p.Surname, null) : ($"{p.Surname} {p.FirstName}", null));
+        }
+        return list;
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Ats.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? ".";
+    }
+}
