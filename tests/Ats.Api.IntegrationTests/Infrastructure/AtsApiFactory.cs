@@ -30,6 +30,8 @@ public sealed class AtsApiFactory(string connectionString, CapturingLoggerProvid
         builder.ConfigureLogging(logging =>
         {
             // Everything, including Debug and EF Core's command log, so the personal-data test sees all of it.
+            // Only the capturing provider: console output of every test host would bury the test results.
+            logging.ClearProviders();
             logging.SetMinimumLevel(LogLevel.Trace);
             logging.AddFilter((_, _) => true);
             logging.AddProvider(logs);

@@ -66,6 +66,11 @@ public sealed class OperationsTests(ApiFixture api)
         await recruiter.PostAsJsonAsync("/candidates", new { surname, emails = new[] { "broken" + marker } });
         await recruiter.PostAsJsonAsync($"/candidates/{candidate.Id}/contacts", new { kind = "email", value = email });
         await recruiter.PostAsync("/candidates", new StringContent("{\"surname\":\"" + surname + "\",", System.Text.Encoding.UTF8, "application/json"));
+        var file = await recruiter.UploadFileAsync(candidate.Id, System.Text.Encoding.UTF8.GetBytes($"{surname}\n{email}\n{phone}\nрезюме {marker}"), $"Резюме {surname}.txt");
+        await recruiter.WaitForExtractionAsync(candidate.Id, file.Id);
+        await recruiter.GetAsync($"/candidates/{candidate.Id}/files/{file.Id}/content");
+        await recruiter.GetAsync($"/search?q={Uri.EscapeDataString(surname + " " + email)}");
+        await recruiter.GetAsync($"/search?q={Uri.EscapeDataString("(" + marker)}");
 
         var lines = api.Logs.Lines.ToList();
         Assert.Contains(lines, l => l.Contains("/candidates/{id:guid}/notes", StringComparison.Ordinal));
