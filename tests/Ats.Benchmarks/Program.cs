@@ -6,12 +6,13 @@ using Ats.Benchmarks;
 return args switch
 {
     ["pdf", ..] => await PdfExtractionBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 5),
+    ["search-api", var n, ..] => await ApiSearchBenchmark.RunAsync(int.Parse(n), args.Length > 2 ? int.Parse(args[2]) : 5),
     ["search", var n, ..] => await SearchBenchmark.RunAsync(int.Parse(n), args.Length > 2 ? int.Parse(args[2]) : 5),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Ats.Benchmarks pdf [rounds] | search COUNT [rounds]");
+    Console.Error.WriteLine("usage: Ats.Benchmarks pdf [rounds] | search COUNT [rounds] | search-api COUNT [rounds]");
     return 2;
 }

@@ -23,6 +23,7 @@ public sealed class SearchQueryString
     public string? Sort { get; init; }
     public string? Limit { get; init; }
     public string? Cursor { get; init; }
+    public string? Facets { get; init; }
 }
 
 public static class SearchEndpoints
@@ -87,6 +88,11 @@ public static class SearchEndpoints
         {
             errors.Add("source", $"Must be one of: {JsonEnum.Allowed<Candidates.SourceSite>()}.");
         }
+        var facets = false;
+        if (!string.IsNullOrWhiteSpace(q.Facets) && !bool.TryParse(q.Facets, out facets))
+        {
+            errors.Add("facets", "Must be true or false.");
+        }
         if (q.Q is { Length: > 2000 })
         {
             errors.Add("q", "At most 2000 characters.");
@@ -102,7 +108,7 @@ public static class SearchEndpoints
         }
         try
         {
-            var request = new SearchRequest(q.Q, q.City, q.Tag ?? [], q.Source?.ToLowerInvariant(), q.Status?.ToLowerInvariant(), vacancy, since, hasResume, sort, limit, q.Cursor);
+            var request = new SearchRequest(q.Q, q.City, q.Tag ?? [], q.Source?.ToLowerInvariant(), q.Status?.ToLowerInvariant(), vacancy, since, hasResume, sort, limit, q.Cursor) { Facets = facets };
             return TypedResults.Ok(await search.SearchAsync(request, ct));
         }
         catch (SearchQueryException e)

@@ -22,6 +22,9 @@ public enum SearchSort
 public sealed record SearchRequest(string? Query, string? City, IReadOnlyList<string> Tags, string? Source, string? Status, Guid? Vacancy,
     DateTimeOffset? UpdatedSince, bool? HasResume, SearchSort Sort, int Limit, string? Cursor)
 {
+    /// <summary>Count matches by city, source and tag (walks every match, so only when asked).</summary>
+    public bool Facets { get; init; }
+
     /// <summary>Only candidates created after this moment ("new since the saved search last ran").</summary>
     public DateTimeOffset? CreatedSince { get; init; }
 }
@@ -73,19 +76,23 @@ public sealed class SearchService(SearchIndex index, AtsDbContext db, SearchQuer
         var (total, facets, hits) = index.Search(searcher =>
         {
             var facetCollector = new FacetCollector();
-            searcher.Search(query, facetCollector);
+            if (request.Facets)
+            {
+                searcher.Search(query, facetCollector);
+            }
             var top = searcher.SearchAfter(after, query, null, request.Limit + 1, sort, doDocScores: true, doMaxScore: false);
+            var terms = main is MatchAllDocsQuery ? null : QueryTerms(searcher, main);
             var found = new List<(Guid Id, float Score, object[] Fields, IReadOnlyList<string> Fields2, IReadOnlyList<string> Snippets)>();
             foreach (var scoreDoc in top.ScoreDocs.Take(request.Limit + 1).Cast<FieldDoc>())
             {
                 var stored = searcher.Doc(scoreDoc.Doc);
                 var id = Guid.Parse(stored.Get(SearchFields.Id));
-                var matched = found.Count < request.Limit && main is not MatchAllDocsQuery ? MatchedFields(searcher, main, scoreDoc.Doc) : [];
+                var matched = found.Count < request.Limit && main is not MatchAllDocsQuery ? MatchedFields(searcher, main, terms, scoreDoc.Doc) : [];
                 var snippets = found.Count < request.Limit && main is not MatchAllDocsQuery ? Snippets(main, stored.Get(SearchFields.ResumeStored)) : [];
                 found.Add((id, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, scoreDoc.Fields, matched, snippets));
             }
             var result = new SearchFacets(facetCollector.Cities(FacetTop), facetCollector.Sources(FacetTop), facetCollector.Tags(FacetTop));
-            return (facetCollector.Total, result, found);
+            return (request.Facets ? facetCollector.Total : top.TotalHits, result, found);
         });
 
         var page = hits.Take(request.Limit).ToList();
@@ -102,8 +109,51 @@ public sealed class SearchService(SearchIndex index, AtsDbContext db, SearchQuer
         return new SearchResponse(total, items, facets, next);
     }
 
-    /// <summary>The fields whose terms matched, read from the score explanation of the hit ("weight(city:казан …").</summary>
-    private static IReadOnlyList<string> MatchedFields(IndexSearcher searcher, LuceneQuery query, int doc)
+    /// <summary>The query's terms after rewriting (fuzzy and prefix words become their matching terms), or null if a part cannot list them.</summary>
+    private static HashSet<Term>? QueryTerms(IndexSearcher searcher, LuceneQuery query)
+    {
+        try
+        {
+            var terms = new HashSet<Term>();
+            searcher.Rewrite(query).ExtractTerms(terms);
+            return terms.Count is > 0 and <= 2000 ? terms : null;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The fields in which the hit contains one of the query's terms — a postings look-up per term, much cheaper than
+    /// an explanation; explanations are the fallback for queries whose terms cannot be listed.
+    /// </summary>
+    private static IReadOnlyList<string> MatchedFields(IndexSearcher searcher, LuceneQuery query, HashSet<Term>? terms, int doc)
+    {
+        if (terms is not null)
+        {
+            var leaves = searcher.IndexReader.Leaves;
+            var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+            var local = doc - leaf.DocBase;
+            var matched = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var term in terms)
+            {
+                if (matched.Contains(term.Field))
+                {
+                    continue;
+                }
+                var docs = leaf.AtomicReader.GetTermDocsEnum(term);
+                if (docs is not null && docs.Advance(local) == local)
+                {
+                    matched.Add(term.Field);
+                }
+            }
+            return [.. matched];
+        }
+        return ExplainedFields(searcher, query, doc);
+    }
+
+    private static IReadOnlyList<string> ExplainedFields(IndexSearcher searcher, LuceneQuery query, int doc)
     {
         var fields = new SortedSet<string>(StringComparer.Ordinal);
         var pending = new Stack<Explanation>();
