@@ -120,7 +120,7 @@ public static class ApiSearchBenchmark
             latencies.Sort();
             double P(int p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p / 100.0 * latencies.Count) - 1)];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{queries.Count} queries × {rounds} rounds through HTTP (facets over all matches, snippets, page read from PostgreSQL): " +
+                $"{queries.Count} queries × {rounds} rounds through HTTP (matched fields, snippets, page read from PostgreSQL; no facets): " +
                 $"p50 {P(50):0.0} ms, p95 {P(95):0.0} ms, p99 {P(99):0.0} ms, {latencies.Count / (latencies.Sum() / 1000):0} queries/s on one client thread. Service peak memory {peak.Split(':')[1].Trim()}."));
         }
         finally

@@ -82,13 +82,15 @@ public sealed class SearchService(SearchIndex index, AtsDbContext db, SearchQuer
             }
             var top = searcher.SearchAfter(after, query, null, request.Limit + 1, sort, doDocScores: true, doMaxScore: false);
             var terms = main is MatchAllDocsQuery ? null : QueryTerms(searcher, main);
+            // One highlighter per search: building its scorer extracts the query's weighted terms, which is the costly part.
+            var highlighter = main is MatchAllDocsQuery ? null : NewHighlighter(main);
             var found = new List<(Guid Id, float Score, object[] Fields, IReadOnlyList<string> Fields2, IReadOnlyList<string> Snippets)>();
             foreach (var scoreDoc in top.ScoreDocs.Take(request.Limit + 1).Cast<FieldDoc>())
             {
                 var stored = searcher.Doc(scoreDoc.Doc);
                 var id = Guid.Parse(stored.Get(SearchFields.Id));
                 var matched = found.Count < request.Limit && main is not MatchAllDocsQuery ? MatchedFields(searcher, main, terms, scoreDoc.Doc) : [];
-                var snippets = found.Count < request.Limit && main is not MatchAllDocsQuery ? Snippets(main, stored.Get(SearchFields.ResumeStored)) : [];
+                var snippets = found.Count < request.Limit && main is not MatchAllDocsQuery ? Snippets(highlighter, stored.Get(SearchFields.ResumeStored)) : [];
                 found.Add((id, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, scoreDoc.Fields, matched, snippets));
             }
             var result = new SearchFacets(facetCollector.Cities(FacetTop), facetCollector.Sources(FacetTop), facetCollector.Tags(FacetTop));
@@ -182,18 +184,22 @@ public sealed class SearchService(SearchIndex index, AtsDbContext db, SearchQuer
         return [.. fields];
     }
 
-    private IReadOnlyList<string> Snippets(LuceneQuery query, string? text)
+    private static Highlighter NewHighlighter(LuceneQuery query)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            return [];
-        }
         var scorer = new QueryScorer(query, SearchFields.ResumeText);
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new MinimalHtmlEncoder(), scorer)
+        return new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new MinimalHtmlEncoder(), scorer)
         {
             TextFragmenter = new SimpleSpanFragmenter(scorer, 160),
             MaxDocCharsToAnalyze = 200_000,
         };
+    }
+
+    private IReadOnlyList<string> Snippets(Highlighter? highlighter, string? text)
+    {
+        if (highlighter is null || string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
         using var tokens = index.Analyzer.GetTokenStream(SearchFields.ResumeText, text);
         return highlighter.GetBestFragments(tokens, text, SnippetCount).Where(f => f.Length > 0).Select(f => f.Trim()).ToList();
     }
