@@ -14,7 +14,8 @@ export Storage__LocalPath=${Storage__LocalPath:-$root/.data/files}
 export Search__IndexPath=${Search__IndexPath:-$root/.data/index}
 
 if [[ -z ${ConnectionStrings__Ats:-} ]]; then
-  eval "$(bash infra/postgres.sh start | grep ConnectionStrings__Ats)"
+  pg_env=$(bash infra/postgres.sh start) || { echo "run.sh: could not provision PostgreSQL (see above)" >&2; exit 1; }
+  eval "$(grep ConnectionStrings__Ats <<<"$pg_env")"
   export ConnectionStrings__Ats
 fi
 

@@ -38,8 +38,11 @@ public static class ApiKeyEndpoints
         CreateApiKeyRequest request, ApiKeyService keys, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        errors.Required("userName", request.UserName);
-        errors.MaxLength("userName", request.UserName, 200);
+        var userName = Candidates.CandidateValidation.Text("userName", request.UserName, 200, errors);
+        if (userName is null && string.IsNullOrWhiteSpace(request.UserName))
+        {
+            errors.Add("userName", "Required.");
+        }
         if (!JsonEnum.TryParse<Role>(request.Role, out var role))
         {
             errors.Add("role", $"Must be one of: {JsonEnum.Allowed<Role>()}.");
@@ -48,7 +51,7 @@ public static class ApiKeyEndpoints
         {
             return Problems.Validation(errors.ToDictionary());
         }
-        var issued = await keys.IssueAsync(request.UserName!, role, user.Name(), ct);
+        var issued = await keys.IssueAsync(userName!, role, user.Name(), ct);
         return TypedResults.Created($"/admin/keys/{issued.Key.Id}", new CreatedApiKeyResponse(ApiKeyResponse.From(issued.Key), issued.Secret));
     }
 

@@ -59,8 +59,9 @@ public static class CandidateDetailEndpoints
         {
             return Problems.Conflict($"A candidate can have at most {CandidateOptions.MaxContactsPerKind} contacts of one kind.");
         }
-        var contact = candidate.AddContact(parsed.Kind, parsed.Raw, parsed.Normalized, parsed.Extension, parsed.Site, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        var now = clock.GetUtcNow();
+        var contact = candidate.AddContact(parsed.Kind, parsed.Raw, parsed.Normalized, parsed.Extension, parsed.Site, now);
+        await db.SaveTouchingAsync(candidate, now, ct);
         return TypedResults.Created($"/candidates/{id}/contacts/{contact.Id}", ContactResponse.From(contact));
     }
 
@@ -74,8 +75,7 @@ public static class CandidateDetailEndpoints
             return Problems.NotFound("Contact");
         }
         candidate.Contacts.Remove(contact);
-        candidate.Touch(clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        await db.SaveTouchingAsync(candidate, clock.GetUtcNow(), ct);
         return TypedResults.NoContent();
     }
 
@@ -117,8 +117,7 @@ public static class CandidateDetailEndpoints
         }
         var record = new SourceRecord(id, source.Site, source.ExternalId, source.Url, source.ReceivedAt, source.Payload, now, user.Name());
         db.SourceRecords.Add(record);
-        candidate.Touch(now);
-        await db.SaveChangesAsync(ct);
+        await db.SaveTouchingAsync(candidate, now, ct);
         return TypedResults.Created($"/candidates/{id}/sources/{record.Id}", SourceResponse.From(record));
     }
 
@@ -153,7 +152,16 @@ public static class CandidateDetailEndpoints
         JsonDocument? payload = null;
         if (request.Payload is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } element)
         {
-            payload = JsonDocument.Parse(element.GetRawText());
+            var raw = element.GetRawText();
+            if (raw.Contains("\\u0000", StringComparison.OrdinalIgnoreCase))
+            {
+                // PostgreSQL's jsonb cannot hold a NUL character anywhere.
+                errors.Add(prefix + "payload", "Contains a NUL character (\\u0000), which cannot be stored.");
+            }
+            else
+            {
+                payload = JsonDocument.Parse(raw);
+            }
         }
         return errors.Count == before ? new ValidSource(site, externalId, url, receivedAt.ToUniversalTime(), payload) : null;
     }
@@ -200,9 +208,9 @@ public static class CandidateDetailEndpoints
         }
         var now = clock.GetUtcNow();
         var at = request.At?.ToUniversalTime() ?? now;
-        if (at > now.AddMinutes(5))
+        if (at > now.AddMinutes(5) || at.Year < 2000)
         {
-            errors.Add("at", "Cannot be in the future.");
+            errors.Add("at", "Must be between 2000-01-01 and now.");
         }
         if (!errors.IsValid)
         {
@@ -215,8 +223,7 @@ public static class CandidateDetailEndpoints
         }
         var note = new Note(id, kind, text!, user.Name(), at);
         db.Notes.Add(note);
-        candidate.Touch(now);
-        await db.SaveChangesAsync(ct);
+        await db.SaveTouchingAsync(candidate, now, ct);
         return TypedResults.Created($"/candidates/{id}/notes/{note.Id}", NoteResponse.From(note));
     }
 }

@@ -53,6 +53,14 @@ public sealed class CandidateListQuery
         }
         var tag = Tag?.Trim().ToLowerInvariant();
         var city = City?.Trim();
+        if (tag is not null && (tag.Length > CandidateProfile.TagMax || CandidateValidation.HasUnstorableCharacters(tag)))
+        {
+            errors.Add("tag", "Not a tag (too long or contains control characters).");
+        }
+        if (city is not null && (city.Length > CandidateProfile.CityMax || CandidateValidation.HasUnstorableCharacters(city)))
+        {
+            errors.Add("city", "Not a city name (too long or contains control characters).");
+        }
         return errors.IsValid
             ? new CandidateFilter(status, string.IsNullOrEmpty(tag) ? null : tag, string.IsNullOrEmpty(city) ? null : city, source, since, after, limit)
             : null;

@@ -107,15 +107,37 @@ public static class CandidateValidation
     }
 
     /// <summary>Single-line text: trimmed, inner whitespace collapsed, control characters refused, empty becomes null.</summary>
+    /// <summary>NUL and other control characters, or half of a surrogate pair: PostgreSQL cannot store them as text.</summary>
+    public static bool HasUnstorableCharacters(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+            {
+                return true;
+            }
+            if (char.IsHighSurrogate(c) && (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1])))
+            {
+                return true;
+            }
+            if (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(value[i - 1])))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     internal static string? Text(string field, string? value, int max, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
         }
-        if (value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+        if (HasUnstorableCharacters(value))
         {
-            errors.Add(field, "Contains control characters.");
+            errors.Add(field, "Contains control characters or broken Unicode.");
             return null;
         }
         var sb = new StringBuilder(value.Length);
@@ -142,9 +164,9 @@ public static class CandidateValidation
         {
             return null;
         }
-        if (value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+        if (HasUnstorableCharacters(value))
         {
-            errors.Add(field, "Contains control characters.");
+            errors.Add(field, "Contains control characters or broken Unicode.");
             return null;
         }
         var text = value.Trim().Normalize(NormalizationForm.FormC);

@@ -21,6 +21,11 @@ public sealed class ContactParser(PhoneNormalizer phones)
             error = $"Must be at most {RawMax} characters.";
             return null;
         }
+        if (CandidateValidation.HasUnstorableCharacters(raw))
+        {
+            error = "Contains control characters or broken Unicode.";
+            return null;
+        }
         switch (kind)
         {
             case ContactKind.Phone when phones.TryNormalize(raw, out var phone):
@@ -33,8 +38,9 @@ public sealed class ContactParser(PhoneNormalizer phones)
             case ContactKind.Email:
                 error = "Not an e-mail address.";
                 return null;
-            case ContactKind.Link when ProfileLinkNormalizer.TryNormalize(raw, out var link):
-                return new ParsedContact(kind, raw, link!.Canonical, null, link.Site);
+            case ContactKind.Link when ProfileLinkNormalizer.TryNormalize(raw, out var link)
+                                       && link!.Canonical.Length <= RawMax && !CandidateValidation.HasUnstorableCharacters(link.Canonical):
+                return new ParsedContact(kind, raw, link.Canonical, null, link.Site);
             default:
                 error = "Not a web link (http/https URL or a @telegram handle).";
                 return null;

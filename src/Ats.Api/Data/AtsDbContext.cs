@@ -30,6 +30,31 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options) : DbCon
     /// transaction, so the index can never miss a committed change. (ExecuteUpdate/ExecuteDelete bypass this;
     /// code that uses them on candidate data must write the change itself.)
     /// </summary>
+    /// <summary>
+    /// Saves a change to something a candidate owns (a contact, note, source, file) and moves the candidate's
+    /// UpdatedAt. The candidate's row version makes two such writes at once conflict although neither touched the
+    /// profile; the loser reloads the candidate and tries again instead of failing the request.
+    /// </summary>
+    public async Task SaveTouchingAsync(Candidate candidate, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            candidate.Touch(now);
+            try
+            {
+                await SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateConcurrencyException e) when (attempt < 5 && e.Entries.All(x => x.Entity is Candidate))
+            {
+                foreach (var entry in e.Entries)
+                {
+                    await entry.ReloadAsync(ct);
+                }
+            }
+        }
+    }
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var touched = ChangeTracker.Entries()

@@ -10,7 +10,7 @@ namespace Ats.Api.Http;
 /// Anything else is a 500 whose body says nothing about internals; the log carries the exception type only
 /// through the framework's own error log (which never includes request bodies).
 /// </summary>
-internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -34,6 +34,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             _ => (StatusCodes.Status500InternalServerError, ProblemTypes.Internal, "Internal error", "An unexpected error occurred. It has been logged."),
         };
 
+        if (status >= 500)
+        {
+            // Type and stack only: exception messages (a database error's "Where" line, a parser's complaint) can quote personal data.
+            logger.LogError("Unhandled {ExceptionType} on {Method} {Route}: {StackTrace}", exception.GetType().FullName, httpContext.Request.Method,
+                (httpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unknown)", exception.StackTrace);
+        }
         httpContext.Response.StatusCode = status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {

@@ -252,7 +252,7 @@ public static class AttachmentEndpoints
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteFile(Guid id, Guid fileId, AttachmentService service, CancellationToken ct) =>
         await service.DeleteAsync(id, fileId, ct) ? TypedResults.NoContent() : Problems.NotFound("File");
 
-    public static async Task<Results<Ok<List<ContactSuggestionResponse>>, ProblemHttpResult>> ListSuggestions(Guid id, string? status, AtsDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<List<ContactSuggestionResponse>>, ValidationProblem, ProblemHttpResult>> ListSuggestions(Guid id, string? status, AtsDbContext db, CancellationToken ct)
     {
         if (!await db.Candidates.AnyAsync(c => c.Id == id, ct))
         {
@@ -261,7 +261,7 @@ public static class AttachmentEndpoints
         var wanted = SuggestionStatus.Pending;
         if (!string.IsNullOrWhiteSpace(status) && !JsonEnum.TryParse(status, out wanted))
         {
-            return Problems.NotFound("Suggestion status");
+            return Problems.Validation("status", $"Must be one of: {JsonEnum.Allowed<SuggestionStatus>()}.");
         }
         var suggestions = await db.ContactSuggestions.AsNoTracking().Where(s => s.CandidateId == id && s.Status == wanted)
             .OrderBy(s => s.Kind).ThenBy(s => s.CreatedAt).ToListAsync(ct);
@@ -285,7 +285,7 @@ public static class AttachmentEndpoints
         suggestion.Decide(SuggestionStatus.Accepted, user.Name(), now);
         var contact = candidate.Contacts.SingleOrDefault(c => c.Kind == suggestion.Kind && c.Normalized == suggestion.Normalized)
             ?? candidate.AddContact(suggestion.Kind, suggestion.Value, suggestion.Normalized, null, suggestion.Site, now);
-        await db.SaveChangesAsync(ct);
+        await db.SaveTouchingAsync(candidate, now, ct);
         return TypedResults.Ok(ContactResponse.From(contact));
     }
 

@@ -96,10 +96,9 @@ public sealed class AttachmentService(
             db.ExtractionJobs.Add(new ExtractionJob(attachment.Id, now));
         }
         previous?.Supersede(now);
-        candidate.Touch(now);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveTouchingAsync(candidate, now, ct);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -159,9 +158,11 @@ public sealed class AttachmentService(
         }
         attachment.MarkPending();
         var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.ExtractionJobs.Where(j => j.AttachmentId == attachment.Id).ExecuteDeleteAsync(ct);
         db.ExtractionJobs.Add(new ExtractionJob(attachment.Id, now));
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         signal.Notify();
         return true;
     }
@@ -177,6 +178,14 @@ public sealed class AttachmentService(
         {
             clean = "file." + format.ToString().ToLowerInvariant();
         }
-        return clean.Length > Attachment.FileNameMax ? clean[^Attachment.FileNameMax..] : clean;
+        if (clean.Length > Attachment.FileNameMax)
+        {
+            clean = clean[^Attachment.FileNameMax..];
+            if (char.IsLowSurrogate(clean[0]))
+            {
+                clean = clean[1..];
+            }
+        }
+        return Candidates.CandidateValidation.HasUnstorableCharacters(clean) ? "file." + format.ToString().ToLowerInvariant() : clean;
     }
 }

@@ -43,6 +43,13 @@ public sealed class ExtractionQueue(
             await db.ExtractionJobs.Where(j => j.Id == job.Id).ExecuteDeleteAsync(ct);
             return true;
         }
+        if (job.Attempts > options.Value.MaxAttempts)
+        {
+            // Taken again and again without finishing (the worker died each time, or saving its outcome failed):
+            // give up with a readable status instead of looping forever.
+            await FinishAsync(job, ExtractionOutcome.Failed(FailureReason.Corrupt, $"Reading this file failed {job.Attempts - 1} times without an outcome."), ct);
+            return true;
+        }
 
         var folder = Path.Combine(storageOptions.Value.SpoolPath is { Length: > 0 } p ? p : Path.Combine(Path.GetTempPath(), "ats-spool"), "extract");
         Directory.CreateDirectory(folder);

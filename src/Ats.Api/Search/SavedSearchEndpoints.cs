@@ -31,8 +31,44 @@ public static class SavedSearchEndpoints
         SaveSearchRequest request, AtsDbContext db, SearchQueryParser parser, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        errors.Required("name", request.Name);
-        errors.MaxLength("name", request.Name, 200);
+        var name = Candidates.CandidateValidation.Text("name", request.Name, 200, errors);
+        if (name is null && string.IsNullOrWhiteSpace(request.Name))
+        {
+            errors.Add("name", "Required.");
+        }
+        var city = Candidates.CandidateValidation.Text("city", request.City, Candidates.CandidateProfile.CityMax, errors);
+        var tags = new List<string>();
+        if (request.Tags is { Count: > SearchEndpoints.MaxTags })
+        {
+            errors.Add("tags", $"At most {SearchEndpoints.MaxTags} tags.");
+        }
+        else
+        {
+            for (var i = 0; i < (request.Tags?.Count ?? 0); i++)
+            {
+                var tag = Candidates.CandidateValidation.Text($"tags[{i}]", request.Tags![i], Candidates.CandidateProfile.TagMax, errors);
+                if (tag is null)
+                {
+                    errors.Add($"tags[{i}]", "Empty tag.");
+                }
+                else
+                {
+                    tags.Add(tag.ToLowerInvariant());
+                }
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(request.Source) && !JsonEnum.TryParse<Candidates.SourceSite>(request.Source, out _))
+        {
+            errors.Add("source", $"Must be one of: {JsonEnum.Allowed<Candidates.SourceSite>()}.");
+        }
+        if (!string.IsNullOrWhiteSpace(request.Status) && !JsonEnum.TryParse<Candidates.CandidateStatus>(request.Status, out _))
+        {
+            errors.Add("status", $"Must be one of: {JsonEnum.Allowed<Candidates.CandidateStatus>()}.");
+        }
+        if (request.Q is { Length: > 2000 })
+        {
+            errors.Add("q", "At most 2000 characters.");
+        }
         if (!string.IsNullOrWhiteSpace(request.Q))
         {
             try
@@ -48,12 +84,12 @@ public static class SavedSearchEndpoints
         {
             return Problems.Validation(errors.ToDictionary());
         }
-        if (await db.SavedSearches.AnyAsync(s => s.Owner == user.Name() && s.Name == request.Name!.Trim(), ct))
+        if (await db.SavedSearches.AnyAsync(s => s.Owner == user.Name() && s.Name == name, ct))
         {
             return Problems.Conflict("You already have a saved search with this name.");
         }
-        var saved = new SavedSearch(user.Name(), request.Name!.Trim(), request.Q, request.City, request.Tags ?? [], request.Source, request.Status,
-            request.Vacancy, request.HasResume, clock.GetUtcNow());
+        var saved = new SavedSearch(user.Name(), name!, string.IsNullOrWhiteSpace(request.Q) ? null : request.Q, city, tags,
+            request.Source?.Trim().ToLowerInvariant(), request.Status?.Trim().ToLowerInvariant(), request.Vacancy, request.HasResume, clock.GetUtcNow());
         db.SavedSearches.Add(saved);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/search/saved/{saved.Id}", From(saved, 0));
@@ -71,7 +107,7 @@ public static class SavedSearchEndpoints
             {
                 fresh = (await search.SearchAsync(Request(s, limit: 1) with { CreatedSince = s.LastRunAt }, ct)).Total;
             }
-            catch (Exception e) when (e is SearchQueryException or InvalidOperationException)
+            catch (Exception e) when (e is SearchQueryException or InvalidOperationException or Lucene.Net.Search.BooleanQuery.TooManyClausesException)
             {
                 fresh = null;
             }
@@ -88,8 +124,18 @@ public static class SavedSearchEndpoints
         {
             return Problems.NotFound("Saved search");
         }
-        var fresh = (await search.SearchAsync(Request(saved, 1) with { CreatedSince = saved.LastRunAt }, ct)).Total;
-        var results = await search.SearchAsync(Request(saved, Math.Clamp(limit ?? 20, 1, 100)), ct);
+        int fresh;
+        SearchResponse results;
+        try
+        {
+            fresh = (await search.SearchAsync(Request(saved, 1) with { CreatedSince = saved.LastRunAt }, ct)).Total;
+            results = await search.SearchAsync(Request(saved, Math.Clamp(limit ?? 20, 1, 100)), ct);
+        }
+        catch (SearchQueryException e)
+        {
+            // The query was valid when saved; a changed synonym list or field set can make it invalid later.
+            return Problems.Conflict($"The saved query can no longer be run: {e.Message}");
+        }
         var response = From(saved, fresh);
         saved.MarkRun(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);

@@ -28,6 +28,8 @@ public sealed class SearchQueryString
 
 public static class SearchEndpoints
 {
+    public const int MaxTags = 20;
+
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -93,6 +95,10 @@ public static class SearchEndpoints
         {
             errors.Add("facets", "Must be true or false.");
         }
+        if (q.Tag is { Length: > MaxTags })
+        {
+            errors.Add("tag", $"At most {MaxTags} tags.");
+        }
         if (q.Q is { Length: > 2000 })
         {
             errors.Add("q", "At most 2000 characters.");
@@ -154,22 +160,13 @@ public static class SearchEndpoints
             inDb.Count, missing.Count, extra.Count, missing.Take(100).ToList(), extra.Take(100).ToList()));
     }
 
-    public static async Task<Accepted<object>> RebuildIndex(SearchIndex index, ILoggerFactory logs)
+    public static Results<Accepted<object>, ProblemHttpResult> RebuildIndex(SearchIndex index, ILoggerFactory logs, IHostApplicationLifetime lifetime)
     {
-        var logger = logs.CreateLogger("Search");
         // Runs in the background: the old index answers searches until the new one is swapped in.
-        _ = Task.Run(async () =>
+        if (!index.TryStartRebuild(logs.CreateLogger("Search"), lifetime.ApplicationStopping))
         {
-            try
-            {
-                await index.RebuildAsync(CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Search index rebuild failed");
-            }
-        });
-        await Task.CompletedTask;
+            return Problems.Conflict("A rebuild is already running; see /admin/search/status.");
+        }
         return TypedResults.Accepted("/admin/search/status", (object)new { message = "Rebuild started; the current index keeps answering until it is done." });
     }
 }

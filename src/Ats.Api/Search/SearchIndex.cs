@@ -34,6 +34,7 @@ public sealed class SearchIndex : IDisposable
     private readonly IOptions<SearchOptions> _options;
     private readonly ILogger<SearchIndex> _logger;
     private readonly SemaphoreSlim _write = new(1, 1);
+    private int _rebuilding;
     private Generation? _current;
 
     private sealed record Generation(string Path, FSDirectory Directory, IndexWriter Writer, SearcherManager Searchers) : IDisposable
@@ -86,8 +87,51 @@ public sealed class SearchIndex : IDisposable
         await RebuildAsync(ct);
     }
 
+    public bool IsRebuilding => Volatile.Read(ref _rebuilding) == 1;
+
+    /// <summary>Starts a rebuild unless one is running; false when one already is.</summary>
+    public bool TryStartRebuild(ILogger logger, CancellationToken ct)
+    {
+        if (Interlocked.CompareExchange(ref _rebuilding, 1, 0) != 0)
+        {
+            return false;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RebuildCoreAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Search index rebuild failed; the previous index stays in use");
+            }
+            finally
+            {
+                Volatile.Write(ref _rebuilding, 0);
+            }
+        }, CancellationToken.None);
+        return true;
+    }
+
     /// <summary>Builds a fresh generation from PostgreSQL and swaps it in; searches use the old one meanwhile.</summary>
     public async Task<int> RebuildAsync(CancellationToken ct)
+    {
+        if (Interlocked.CompareExchange(ref _rebuilding, 1, 0) != 0)
+        {
+            throw new InvalidOperationException("A rebuild is already running.");
+        }
+        try
+        {
+            return await RebuildCoreAsync(ct);
+        }
+        finally
+        {
+            Volatile.Write(ref _rebuilding, 0);
+        }
+    }
+
+    private async Task<int> RebuildCoreAsync(CancellationToken ct)
     {
         var path = Path.Combine(_root, "gen-" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture));
         var generation = Open(path, create: true);

@@ -51,7 +51,7 @@ public sealed class SearchService(SearchIndex index, AtsDbContext db, SearchQuer
             }
         }
         Filter(SearchFields.CityExact, request.City?.Trim().ToLowerInvariant());
-        foreach (var tag in request.Tags)
+        foreach (var tag in request.Tags.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
             Filter(SearchFields.Tag, tag.Trim().ToLowerInvariant());
         }
@@ -226,14 +226,15 @@ public sealed class SearchService(SearchIndex index, AtsDbContext db, SearchQuer
             var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('|');
             if (parts.Length == 2 && Guid.TryParse(parts[1], out _))
             {
-                if (sort == SearchSort.Updated)
+                if (sort == SearchSort.Updated && long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ticks))
                 {
-                    var ticks = long.Parse(parts[0], CultureInfo.InvariantCulture);
                     // Doc id MaxValue: ties on every sort key (only the same candidate) fall before the cursor.
                     return new FieldDoc(int.MaxValue, float.NaN, [J2N.Numerics.Int64.GetInstance(ticks), new BytesRef(parts[1])]);
                 }
-                var score = float.Parse(parts[0], CultureInfo.InvariantCulture);
-                return new FieldDoc(int.MaxValue, score, [J2N.Numerics.Single.GetInstance(score), new BytesRef(parts[1])]);
+                if (sort == SearchSort.Relevance && float.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var score) && float.IsFinite(score))
+                {
+                    return new FieldDoc(int.MaxValue, score, [J2N.Numerics.Single.GetInstance(score), new BytesRef(parts[1])]);
+                }
             }
         }
         catch (FormatException)
