@@ -24,6 +24,9 @@ public static class CityKey
         ["петербург"] = "Санкт-Петербург",
         ["nizhniy novgorod"] = "Нижний Новгород",
         ["archangelsk"] = "Архангельск",
+        ["rostov-on-don"] = "Ростов-на-Дону",
+        ["rostov on don"] = "Ростов-на-Дону",
+        ["rostov-na-donu"] = "Ростов-на-Дону",
     };
 
     private static readonly string[] Prefixes = ["г.", "г ", "город ", "city of "];
