@@ -13,6 +13,7 @@ test_data=$root/.data/test
 results=$test_data/results
 started_pg=0
 started_s3=0
+mkdir -p "$test_data"
 
 cleanup() {
   if [[ ${ATS_KEEP_SERVICES:-0} != 1 ]]; then
@@ -24,6 +25,13 @@ trap cleanup EXIT
 
 fail_setup() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
+# A port from $1 upwards that nobody listens on, so the tests never collide with a running service or cluster.
+free_port() {
+  local port=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
+
 # The Cyrillic PDF tests embed DejaVu Sans (Debian's fonts-dejavu-core).
 if [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]]; then
   echo "test.sh: installing fonts-dejavu-core (used to build Cyrillic PDFs in tests)" >&2
@@ -33,12 +41,29 @@ if [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]]; then
 fi
 
 if [[ -z ${ATS_TEST_POSTGRES:-} ]]; then
-  env_lines=$(ATS_DATA_DIR=$test_data ATS_PG_PORT=${ATS_TEST_PG_PORT:-55433} bash infra/postgres.sh start) || fail_setup "could not start PostgreSQL"
+  pg_port=${ATS_TEST_PG_PORT:-}
+  if [[ -z $pg_port ]]; then
+    # Our own cluster may still run from an earlier ATS_KEEP_SERVICES=1 run: reuse its port.
+    if [[ -f $test_data/postgres/postmaster.pid ]] && kill -0 "$(sed -n 1p "$test_data/postgres/postmaster.pid")" 2>/dev/null; then
+      pg_port=$(sed -n 4p "$test_data/postgres/postmaster.pid")
+    fi
+    pg_port=${pg_port:-$(free_port 55433)}
+  fi
+  env_lines=$(ATS_DATA_DIR=$test_data ATS_PG_PORT=$pg_port bash infra/postgres.sh start) || fail_setup "could not start PostgreSQL"
   eval "$(grep ATS_TEST_POSTGRES <<<"$env_lines")"
   started_pg=1
 fi
 if [[ -z ${ATS_TEST_S3_ENDPOINT:-} ]]; then
-  env_lines=$(ATS_DATA_DIR=$test_data ATS_S3_PORT=${ATS_TEST_S3_PORT:-59001} bash infra/s3.sh start) || fail_setup "could not start the S3 server"
+  s3_port=${ATS_TEST_S3_PORT:-}
+  if [[ -z $s3_port ]]; then
+    if [[ -f $test_data/s3rver.port ]] && [[ -f $test_data/s3rver.pid ]] && kill -0 "$(cat "$test_data/s3rver.pid")" 2>/dev/null; then
+      s3_port=$(cat "$test_data/s3rver.port")
+    else
+      s3_port=$(free_port 59001)
+    fi
+  fi
+  echo "$s3_port" > "$test_data/s3rver.port"
+  env_lines=$(ATS_DATA_DIR=$test_data ATS_S3_PORT=$s3_port bash infra/s3.sh start) || fail_setup "could not start the S3 server"
   eval "$env_lines"
   started_s3=1
 fi
