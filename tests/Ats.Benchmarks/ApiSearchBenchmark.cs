@@ -84,6 +84,7 @@ public static class ApiSearchBenchmark
                 }
                 catch (HttpRequestException)
                 {
+                    // Not listening yet: probe again.
                 }
                 if (service.HasExited)
                 {

@@ -71,11 +71,9 @@ public sealed class ServiceProcess : IAsyncDisposable
                     return service;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-            }
-            catch (TaskCanceledException)
-            {
+                // Not listening yet: probe again.
             }
             await Task.Delay(200);
         }
