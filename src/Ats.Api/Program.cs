@@ -2,6 +2,7 @@ using Ats.Api.Auth;
 using Ats.Api.Candidates;
 using Ats.Api.Cli;
 using Ats.Api.Data;
+using Ats.Api.Deduplication;
 using Ats.Api.Health;
 using Ats.Api.Http;
 using Ats.Api.Resumes;
@@ -49,6 +50,7 @@ app.MapApplicationEndpoints();
 app.MapAttachmentEndpoints();
 app.MapSearchEndpoints();
 app.MapSavedSearchEndpoints();
+app.MapDuplicateCheckEndpoints();
 
 await app.RunAsync();
 return 0;

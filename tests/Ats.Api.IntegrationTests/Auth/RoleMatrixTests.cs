@@ -78,6 +78,7 @@ public sealed class RoleMatrixTests(ApiFixture api)
 
         ["GET /search/"] = Readers,
         ["GET /search/saved/"] = Readers,
+        ["POST /duplicates/check"] = Readers,
         ["POST /search/saved/"] = Readers,
         ["POST /search/saved/{id:guid}/run"] = Readers,
         ["DELETE /search/saved/{id:guid}"] = Readers,
