@@ -24,6 +24,7 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options) : DbCon
     public DbSet<ContactSuggestion> ContactSuggestions => Set<ContactSuggestion>();
     public DbSet<SearchChange> SearchChanges => Set<SearchChange>();
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+    public DbSet<SearchLogHorizon> SearchLogHorizon => Set<SearchLogHorizon>();
 
     /// <summary>
     /// Every save that touches a candidate or anything it owns also writes a search change row, in the same

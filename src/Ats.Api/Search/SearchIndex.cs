@@ -214,6 +214,16 @@ public sealed class SearchIndex : IDisposable
         {
             return 0;
         }
+        if (await PrunedPastCursorAsync(ct))
+        {
+            // Changes after our cursor were pruned while this instance was away: only a rebuild is complete again.
+            _logger.LogWarning("The change log was pruned past this index's cursor; rebuilding the search index");
+            if (!IsRebuilding)
+            {
+                await RebuildAsync(ct);
+            }
+            return 1;
+        }
         await _write.WaitAsync(ct);
         try
         {
@@ -250,6 +260,35 @@ public sealed class SearchIndex : IDisposable
         {
             _write.Release();
         }
+    }
+
+    private async Task<bool> PrunedPastCursorAsync(CancellationToken ct)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AtsDbContext>();
+        var horizon = await db.SearchLogHorizon.AsNoTracking().Select(h => (ulong?)h.PrunedThroughTransaction).SingleOrDefaultAsync(ct);
+        return horizon is { } pruned && pruned > Cursor.TransactionId;
+    }
+
+    /// <summary>
+    /// Deletes change rows older than <paramref name="retention"/> — whole transactions only — and moves the horizon.
+    /// Safe to run from every instance at once.
+    /// </summary>
+    public async Task<int> PruneChangeLogAsync(TimeSpan retention, CancellationToken ct)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AtsDbContext>();
+        return await db.Database.ExecuteSqlRawAsync("""
+            WITH cutoff AS (
+                SELECT max(transaction_id) AS tx FROM search_changes WHERE changed_at < now() - make_interval(secs => {0})
+            ), gone AS (
+                DELETE FROM search_changes WHERE transaction_id <= (SELECT tx FROM cutoff) RETURNING transaction_id
+            )
+            INSERT INTO search_log_horizon (id, pruned_through_transaction, pruned_at)
+            SELECT 1, max(transaction_id), now() FROM gone HAVING count(*) > 0
+            ON CONFLICT (id) DO UPDATE SET pruned_through_transaction = greatest(search_log_horizon.pruned_through_transaction, excluded.pruned_through_transaction),
+                                           pruned_at = excluded.pruned_at
+            """, [retention.TotalSeconds], ct);
     }
 
     public async Task<long> LagAsync(AtsDbContext db, CancellationToken ct)

@@ -19,10 +19,16 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
                 await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
             }
         }
+        var nextPrune = DateTimeOffset.UtcNow + options.Value.PruneInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (DateTimeOffset.UtcNow >= nextPrune)
+                {
+                    nextPrune = DateTimeOffset.UtcNow + options.Value.PruneInterval;
+                    await index.PruneChangeLogAsync(options.Value.ChangeLogRetention, stoppingToken);
+                }
                 if (await index.ApplyChangesAsync(stoppingToken) > 0)
                 {
                     continue;

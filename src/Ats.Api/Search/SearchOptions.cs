@@ -23,4 +23,9 @@ public sealed class SearchOptions
 
     [Range(1, 1000)]
     public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>Change-log rows older than this are deleted; an instance whose index is older than that rebuilds.</summary>
+    public TimeSpan ChangeLogRetention { get; set; } = TimeSpan.FromDays(7);
+
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 }

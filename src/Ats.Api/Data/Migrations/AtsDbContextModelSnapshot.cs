@@ -759,6 +759,26 @@ namespace Ats.Api.Data.Migrations
                     b.ToTable("search_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Ats.Api.Search.SearchLogHorizon", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("PrunedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pruned_at");
+
+                    b.Property<ulong>("PrunedThroughTransaction")
+                        .HasColumnType("xid8")
+                        .HasColumnName("pruned_through_transaction");
+
+                    b.HasKey("Id")
+                        .HasName("pk_search_log_horizon");
+
+                    b.ToTable("search_log_horizon", (string)null);
+                });
+
             modelBuilder.Entity("Ats.Api.Vacancies.Application", b =>
                 {
                     b.Property<Guid>("Id")
