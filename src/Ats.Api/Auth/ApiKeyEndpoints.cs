@@ -58,6 +58,10 @@ public static class ApiKeyEndpoints
     public static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> RevokeKey(
         Guid id, AtsDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
+        // Serialised with other revocations and the first-start bootstrap, so two admins revoking each other's keys
+        // at once cannot leave no admin key.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(4242001)", ct);
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, ct);
         if (key is null)
         {
@@ -70,6 +74,7 @@ public static class ApiKeyEndpoints
         }
         key.Revoke(clock.GetUtcNow(), user.Name());
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.Ok(ApiKeyResponse.From(key));
     }
 }

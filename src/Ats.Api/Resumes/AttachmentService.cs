@@ -70,6 +70,7 @@ public sealed class AttachmentService(
         {
             return new UploadResult(UploadOutcome.UnsupportedFormat, Format: format);
         }
+        await using var fileLock = await CandidateFileLock.AcquireAsync(db, candidateId, ct);
 
         var existing = await db.Attachments.SingleOrDefaultAsync(a => a.CandidateId == candidateId && a.Sha256 == spool.Sha256, ct);
         var key = Attachment.KeyFor(candidateId, spool.Sha256);
@@ -114,6 +115,7 @@ public sealed class AttachmentService(
     /// <summary>Deletes a file and its earlier versions: rows first, then objects; an object left by a failure is swept later.</summary>
     public async Task<bool> DeleteAsync(Guid candidateId, Guid attachmentId, CancellationToken ct)
     {
+        await using var fileLock = await CandidateFileLock.AcquireAsync(db, candidateId, ct);
         var all = await db.Attachments.Where(a => a.CandidateId == candidateId).ToListAsync(ct);
         var target = all.SingleOrDefault(a => a.Id == attachmentId);
         if (target is null)

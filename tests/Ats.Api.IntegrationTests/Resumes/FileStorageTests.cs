@@ -209,6 +209,26 @@ public sealed class FileStorageTests(ApiFixture api)
         await (await _recruiter.GetAsync($"/candidates/{candidate.Id}/files/{lost.Id}/content")).ExpectAsync(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Deleting_while_the_same_bytes_are_uploaded_again_never_leaves_a_row_without_its_object()
+    {
+        var candidate = await _recruiter.CreateCandidateAsync("Гонкин");
+        var bytes = Text("the same résumé " + Guid.NewGuid());
+        var second = api.Client(Role.Recruiter);
+        for (var i = 0; i < 8; i++)
+        {
+            var files = await _recruiter.GetFromJsonAsync<List<AttachmentResponse>>($"/candidates/{candidate.Id}/files", ApiClientExtensions.Json);
+            var file = files!.SingleOrDefault() ?? await _recruiter.UploadFileAsync(candidate.Id, bytes, "cv.txt");
+            await Task.WhenAll(_recruiter.DeleteAsync($"/candidates/{candidate.Id}/files/{file.Id}"), second.UploadAsync(candidate.Id, bytes, "cv.txt"));
+        }
+        var store = api.Factory.Services.GetRequiredService<IFileStore>();
+        await using var db = api.NewDbContext();
+        foreach (var row in await db.Attachments.AsNoTracking().Where(a => a.CandidateId == candidate.Id).ToListAsync())
+        {
+            Assert.True(await store.ExistsAsync(row.ObjectKey, default), "a row lost its object");
+        }
+    }
+
     private async Task AssertNoFilesAsync(Guid candidateId)
     {
         await using var db = api.NewDbContext();
