@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-#nullable disable
 
 namespace Ats.Api.Data.Migrations
 {
