@@ -29,6 +29,7 @@ builder.AddHealth();
 builder.AddCandidates();
 builder.AddResumes();
 builder.AddSearch();
+builder.AddDeduplication();
 
 var app = builder.Build();
 
@@ -51,6 +52,7 @@ app.MapAttachmentEndpoints();
 app.MapSearchEndpoints();
 app.MapSavedSearchEndpoints();
 app.MapDuplicateCheckEndpoints();
+app.MapDeduplicationEndpoints();
 
 await app.RunAsync();
 return 0;

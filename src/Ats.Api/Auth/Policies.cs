@@ -11,12 +11,14 @@ public static class Policies
     public const string ReadRecruiting = "read-recruiting";
     public const string WriteRecruiting = "write-recruiting";
     public const string Admin = "admin";
+    public const string ReadAudit = "read-audit";
 
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
         [ReadRecruiting] = [Role.Recruiter, Role.Compliance, Role.Admin],
         [WriteRecruiting] = [Role.Recruiter, Role.Admin],
         [Admin] = [Role.Admin],
+        [ReadAudit] = [Role.Compliance, Role.Admin],
     };
 
     public static void Configure(AuthorizationOptions options)

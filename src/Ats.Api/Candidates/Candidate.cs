@@ -41,6 +41,11 @@ public sealed class Candidate
     public DateTimeOffset UpdatedAt { get; private set; }
     public string? CreatedBy { get; private set; }
 
+    /// <summary>Set when this record was merged into another candidate: the row is kept (hidden from every query
+    /// by a global filter) so the merge can be undone.</summary>
+    public Guid? MergedIntoId { get; private set; }
+    public DateTimeOffset? MergedAt { get; private set; }
+
     /// <summary>PostgreSQL's xmin: changes on every UPDATE of the row, used as the ETag.</summary>
     public uint Version { get; private set; }
 
@@ -95,6 +100,20 @@ public sealed class Candidate
         return contact;
     }
 
+    public void MarkMergedInto(Guid keptId, DateTimeOffset now)
+    {
+        MergedIntoId = keptId;
+        MergedAt = now;
+        Touch(now);
+    }
+
+    public void ClearMerged(DateTimeOffset now)
+    {
+        MergedIntoId = null;
+        MergedAt = null;
+        Touch(now);
+    }
+
     public bool HasContact(ContactKind kind, string normalized) =>
         Contacts.Any(c => c.Kind == kind && c.Normalized == normalized);
 }
@@ -126,6 +145,10 @@ internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidat
         b.HasIndex(c => c.Status);
         b.HasIndex(c => c.UpdatedAt);
         b.HasIndex(c => c.City);
+        b.HasIndex(c => c.MergedIntoId).HasFilter("merged_into_id IS NOT NULL");
+        // A merged candidate is part of its kept candidate's history, not a person of its own: every query
+        // (lists, search projection, duplicates) skips it; merge and unmerge code reads it with IgnoreQueryFilters.
+        b.HasQueryFilter(c => c.MergedIntoId == null);
         b.HasMany(c => c.Contacts).WithOne().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Sources).WithOne().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Notes).WithOne().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Cascade);

@@ -93,7 +93,9 @@ public static class CandidateEndpoints
         var candidate = await db.Candidates.AsNoTracking().Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (candidate is null)
         {
-            return Problems.NotFound("Candidate");
+            // A merged record answers where the person is now, so old links still lead somewhere.
+            var mergedInto = await db.Candidates.IgnoreQueryFilters().Where(c => c.Id == id).Select(c => c.MergedIntoId).FirstOrDefaultAsync(ct);
+            return mergedInto is { } into ? Problems.Merged(into) : Problems.NotFound("Candidate");
         }
         ETag.Set(http, candidate.Version);
         return TypedResults.Ok(CandidateResponse.From(candidate));

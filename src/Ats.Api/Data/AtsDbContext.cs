@@ -25,6 +25,11 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options) : DbCon
     public DbSet<SearchChange> SearchChanges => Set<SearchChange>();
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
     public DbSet<SearchLogHorizon> SearchLogHorizon => Set<SearchLogHorizon>();
+    public DbSet<Audit.AuditEvent> AuditLog => Set<Audit.AuditEvent>();
+    public DbSet<Deduplication.MatchKey> MatchKeys => Set<Deduplication.MatchKey>();
+    public DbSet<Deduplication.MatchQueueItem> MatchQueue => Set<Deduplication.MatchQueueItem>();
+    public DbSet<Deduplication.DuplicateSuggestion> DuplicateSuggestions => Set<Deduplication.DuplicateSuggestion>();
+    public DbSet<Deduplication.MergeRecord> Merges => Set<Deduplication.MergeRecord>();
 
     /// <summary>
     /// Every save that touches a candidate or anything it owns also writes a search change row, in the same
@@ -73,6 +78,22 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options) : DbCon
         {
             var now = DateTimeOffset.UtcNow;
             SearchChanges.AddRange(touched.Select(id => new SearchChange(id, now)));
+            // Deduplication looks again at a candidate whose name, contacts, sources or files changed (not at notes
+            // or applications, which carry no identity).
+            var identity = ChangeTracker.Entries()
+                .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                .Select(e => e.Entity switch
+                {
+                    Candidate c => c.Id,
+                    Contact c => c.CandidateId,
+                    SourceRecord s => s.CandidateId,
+                    Attachment a => a.CandidateId,
+                    _ => Guid.Empty,
+                })
+                .Where(id => id != Guid.Empty)
+                .Distinct()
+                .ToList();
+            MatchQueue.AddRange(identity.Select(id => new Deduplication.MatchQueueItem(id, now)));
         }
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }

@@ -5,6 +5,7 @@ public static class ProblemTypes
 {
     public const string Validation = "urn:ats:problem:validation";
     public const string NotFound = "urn:ats:problem:not-found";
+    public const string CandidateMerged = "urn:ats:problem:candidate-merged";
     public const string Conflict = "urn:ats:problem:conflict";
     public const string PreconditionFailed = "urn:ats:problem:precondition-failed";
     public const string Unauthorized = "urn:ats:problem:unauthorized";

@@ -14,6 +14,16 @@ public static class Problems
         Detail = $"{what} was not found.",
     });
 
+    /// <summary>404 for a candidate merged into another, with the kept candidate's id in <c>mergedInto</c>.</summary>
+    public static ProblemHttpResult Merged(Guid into) => TypedResults.Problem(new ProblemDetails
+    {
+        Type = ProblemTypes.CandidateMerged,
+        Title = "Candidate merged",
+        Status = StatusCodes.Status404NotFound,
+        Detail = $"This candidate was merged into {into}; read that one.",
+        Extensions = { ["mergedInto"] = into },
+    });
+
     public static ProblemHttpResult Conflict(string detail, IDictionary<string, object?>? extensions = null)
     {
         var problem = new ProblemDetails

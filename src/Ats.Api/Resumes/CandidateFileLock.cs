@@ -21,7 +21,7 @@ public sealed class CandidateFileLock : IAsyncDisposable
 
     public static async Task<CandidateFileLock> AcquireAsync(AtsDbContext db, Guid candidateId, CancellationToken ct)
     {
-        var key = BitConverter.ToInt64(candidateId.ToByteArray(), 8);
+        var key = KeyFor(candidateId);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -34,6 +34,9 @@ public sealed class CandidateFileLock : IAsyncDisposable
         }
         return new CandidateFileLock(db, key);
     }
+
+    /// <summary>The advisory lock key of a candidate; a transaction-scoped lock on it (merges) excludes this one too.</summary>
+    public static long KeyFor(Guid candidateId) => BitConverter.ToInt64(candidateId.ToByteArray(), 8);
 
     public async ValueTask DisposeAsync()
     {

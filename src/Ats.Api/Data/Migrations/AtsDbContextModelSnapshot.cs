@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
+#nullable disable
 
 namespace Ats.Api.Data.Migrations
 {
@@ -22,6 +23,63 @@ namespace Ats.Api.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Ats.Api.Audit.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.Property<Guid?>("OtherSubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("other_subject_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_log_at");
+
+                    b.HasIndex("OtherSubjectId", "At")
+                        .HasDatabaseName("ix_audit_log_other_subject_id_at");
+
+                    b.HasIndex("SubjectId", "At")
+                        .HasDatabaseName("ix_audit_log_subject_id_at");
+
+                    b.ToTable("audit_log", (string)null);
+                });
 
             modelBuilder.Entity("Ats.Api.Auth.ApiKey", b =>
                 {
@@ -130,6 +188,14 @@ namespace Ats.Api.Data.Migrations
                         .HasColumnType("character varying(8)")
                         .HasColumnName("gender");
 
+                    b.Property<DateTimeOffset?>("MergedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("merged_at");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("Patronymic")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -182,6 +248,10 @@ namespace Ats.Api.Data.Migrations
 
                     b.HasIndex("City")
                         .HasDatabaseName("ix_candidates_city");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_candidates_merged_into_id")
+                        .HasFilter("merged_into_id IS NOT NULL");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_candidates_status");
@@ -348,6 +418,265 @@ namespace Ats.Api.Data.Migrations
                         .HasFilter("external_id IS NOT NULL");
 
                     b.ToTable("source_records", (string)null);
+                });
+
+            modelBuilder.Entity("Ats.Api.Deduplication.DuplicateSuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.PrimitiveCollection<List<string>>("DecidedEvidence")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("decided_evidence");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<Guid>("FirstId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_id");
+
+                    b.PrimitiveCollection<List<string>>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reasons");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<Guid>("SecondId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("second_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_duplicate_suggestions");
+
+                    b.HasIndex("SecondId")
+                        .HasDatabaseName("ix_duplicate_suggestions_second_id");
+
+                    b.HasIndex("FirstId", "SecondId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_duplicate_suggestions_first_id_second_id");
+
+                    b.HasIndex("State", "Score")
+                        .HasDatabaseName("ix_duplicate_suggestions_state_score");
+
+                    b.ToTable("duplicate_suggestions", (string)null);
+                });
+
+            modelBuilder.Entity("Ats.Api.Deduplication.MatchKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_id");
+
+                    b.HasKey("Key", "CandidateId")
+                        .HasName("pk_match_keys");
+
+                    b.HasIndex("CandidateId")
+                        .HasDatabaseName("ix_match_keys_candidate_id");
+
+                    b.ToTable("match_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Ats.Api.Deduplication.MatchQueueItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<DateTimeOffset>("EnqueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enqueued_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_match_queue");
+
+                    b.HasIndex("CandidateId")
+                        .HasDatabaseName("ix_match_queue_candidate_id");
+
+                    b.ToTable("match_queue", (string)null);
+                });
+
+            modelBuilder.Entity("Ats.Api.Deduplication.MergeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("automatic");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<string>("FieldSources")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("field_sources");
+
+                    b.Property<string>("KeptAfter")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("kept_after");
+
+                    b.Property<string>("KeptBefore")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("kept_before");
+
+                    b.Property<Guid>("KeptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("kept_id");
+
+                    b.PrimitiveCollection<List<string>>("MatchEvidence")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("match_evidence");
+
+                    b.PrimitiveCollection<List<string>>("MatchReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("match_reasons");
+
+                    b.Property<string>("MergedBefore")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("merged_before");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_id");
+
+                    b.PrimitiveCollection<List<Guid>>("MovedApplications")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("moved_applications");
+
+                    b.PrimitiveCollection<List<Guid>>("MovedContactSuggestions")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("moved_contact_suggestions");
+
+                    b.PrimitiveCollection<List<Guid>>("MovedContacts")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("moved_contacts");
+
+                    b.PrimitiveCollection<List<Guid>>("MovedFiles")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("moved_files");
+
+                    b.PrimitiveCollection<List<Guid>>("MovedNotes")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("moved_notes");
+
+                    b.PrimitiveCollection<List<Guid>>("MovedSources")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("moved_sources");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<string>("UndoReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("undo_reason");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undone_at");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("undone_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_merges");
+
+                    b.HasIndex("KeptId", "At")
+                        .HasDatabaseName("ix_merges_kept_id_at");
+
+                    b.HasIndex("MergedId", "At")
+                        .HasDatabaseName("ix_merges_merged_id_at");
+
+                    b.ToTable("merges", (string)null);
                 });
 
             modelBuilder.Entity("Ats.Api.Resumes.Attachment", b =>
@@ -986,6 +1315,33 @@ namespace Ats.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_source_records_candidates_candidate_id");
+                });
+
+            modelBuilder.Entity("Ats.Api.Deduplication.DuplicateSuggestion", b =>
+                {
+                    b.HasOne("Ats.Api.Candidates.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("FirstId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_duplicate_suggestions_candidates_first_id");
+
+                    b.HasOne("Ats.Api.Candidates.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("SecondId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_duplicate_suggestions_candidates_second_id");
+                });
+
+            modelBuilder.Entity("Ats.Api.Deduplication.MatchKey", b =>
+                {
+                    b.HasOne("Ats.Api.Candidates.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_match_keys_candidates_candidate_id");
                 });
 
             modelBuilder.Entity("Ats.Api.Resumes.Attachment", b =>

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ats.Api.Deduplication;
+
+/// <summary>
+/// One blocking key of one candidate (<see cref="Matching.BlockingKeys"/>): the table that turns "who in a million
+/// might be this person?" into a few index look-ups. Recomputed by <see cref="MatchService"/> whenever the candidate's
+/// name, contacts, sources or files change; a merged or deleted candidate has none.
+/// </summary>
+public sealed class MatchKey
+{
+    public const int KeyMax = 400;
+
+    public string Key { get; private set; } = "";
+    public Guid CandidateId { get; private set; }
+
+    private MatchKey() { }
+
+    public MatchKey(string key, Guid candidateId)
+    {
+        Key = key;
+        CandidateId = candidateId;
+    }
+}
+
+/// <summary>
+/// "Look at this candidate again": written in the same transaction as a change to a candidate's name, contacts,
+/// sources or files (AtsDbContext.SaveChangesAsync), taken by one <see cref="DuplicateWorker"/> across all instances.
+/// </summary>
+public sealed class MatchQueueItem
+{
+    public long Id { get; private set; }
+    public Guid CandidateId { get; private set; }
+    public DateTimeOffset EnqueuedAt { get; private set; }
+
+    private MatchQueueItem() { }
+
+    public MatchQueueItem(Guid candidateId, DateTimeOffset at)
+    {
+        CandidateId = candidateId;
+        EnqueuedAt = at;
+    }
+}
+
+internal sealed class MatchKeyConfiguration : IEntityTypeConfiguration<MatchKey>
+{
+    public void Configure(EntityTypeBuilder<MatchKey> b)
+    {
+        b.ToTable("match_keys");
+        b.HasKey(k => new { k.Key, k.CandidateId });
+        b.Property(k => k.Key).HasMaxLength(MatchKey.KeyMax);
+        b.HasIndex(k => k.CandidateId);
+        b.HasOne<Candidates.Candidate>().WithMany().HasForeignKey(k => k.CandidateId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MatchQueueItemConfiguration : IEntityTypeConfiguration<MatchQueueItem>
+{
+    public void Configure(EntityTypeBuilder<MatchQueueItem> b)
+    {
+        b.ToTable("match_queue");
+        b.HasKey(q => q.Id);
+        b.Property(q => q.Id).UseIdentityAlwaysColumn();
+        b.HasIndex(q => q.CandidateId);
+    }
+}
