@@ -17,6 +17,7 @@ public sealed class RoleMatrixTests(ApiFixture api)
     private static readonly Role[] Readers = [Role.Recruiter, Role.Compliance, Role.Admin];
     private static readonly Role[] Writers = [Role.Recruiter, Role.Admin];
     private static readonly Role[] Admins = [Role.Admin];
+    private static readonly Role[] Auditors = [Role.Compliance, Role.Admin];
 
     private static readonly Dictionary<string, object> Matrix = new()
     {
@@ -79,6 +80,18 @@ public sealed class RoleMatrixTests(ApiFixture api)
         ["GET /search/"] = Readers,
         ["GET /search/saved/"] = Readers,
         ["POST /duplicates/check"] = Readers,
+        ["GET /duplicates/suggestions"] = Readers,
+        ["GET /duplicates/suggestions/{id:guid}"] = Readers,
+        ["GET /duplicates/clusters"] = Readers,
+        ["POST /duplicates/suggestions/{id:guid}/merge"] = Writers,
+        ["POST /duplicates/suggestions/{id:guid}/not-same"] = Writers,
+        ["POST /candidates/{id:guid}/merge"] = Writers,
+        ["GET /candidates/{id:guid}/merges"] = Readers,
+        ["GET /merges/{id:guid}"] = Readers,
+        ["POST /merges/{id:guid}/undo"] = Writers,
+        ["POST /admin/duplicates/scan"] = Admins,
+        ["GET /admin/duplicates/status"] = Admins,
+        ["GET /audit/"] = Auditors,
         ["POST /search/saved/"] = Readers,
         ["POST /search/saved/{id:guid}/run"] = Readers,
         ["DELETE /search/saved/{id:guid}"] = Readers,

@@ -26,6 +26,10 @@ public sealed class AtsApiFactory(string connectionString, CapturingLoggerProvid
         builder.UseSetting("Extraction:PollInterval", "00:00:00.200");
         builder.UseSetting("Search:IndexPath", IndexPath);
         builder.UseSetting("Search:PollInterval", "00:00:00.100");
+        builder.UseSetting("Deduplication:PollInterval", "00:00:00.100");
+        // Tests share one database and make look-alike people on purpose; a merge of one test's candidates by
+        // another test's change would make them flaky. Automatic merging is tested on its own host (MergeTests).
+        builder.UseSetting("Deduplication:AutoMerge", "false");
         configure?.Invoke(builder);
         builder.ConfigureLogging(logging =>
         {
