@@ -7,12 +7,13 @@ return args switch
 {
     ["pdf", ..] => await PdfExtractionBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 5),
     ["search-api", var n, ..] => await ApiSearchBenchmark.RunAsync(int.Parse(n), args.Length > 2 ? int.Parse(args[2]) : 5),
+    ["dedup", var n, ..] => DedupBenchmark.Run(int.Parse(n), args.Length > 2 ? int.Parse(args[2]) : 200),
     ["search", var n, ..] => await SearchBenchmark.RunAsync(int.Parse(n), args.Length > 2 ? int.Parse(args[2]) : 5),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Ats.Benchmarks pdf [rounds] | search COUNT [rounds] | search-api COUNT [rounds]");
+    Console.Error.WriteLine("usage: Ats.Benchmarks pdf [rounds] | search COUNT [rounds] | search-api COUNT [rounds] | dedup RECORDS [maxBlock]");
     return 2;
 }

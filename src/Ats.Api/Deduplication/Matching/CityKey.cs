@@ -32,12 +32,12 @@ public static class CityKey
     private static readonly string[] Prefixes = ["г.", "г ", "город ", "city of "];
 
     /// <summary>The key, or null when there is no city.</summary>
-    public static string? For(string? city)
+    public static string? For(string? city) => string.IsNullOrWhiteSpace(city) ? null : Keys.Get(city);
+
+    private static readonly Names.Memo<string?> Keys = new(Compute, 10_000);
+
+    private static string? Compute(string city)
     {
-        if (string.IsNullOrWhiteSpace(city))
-        {
-            return null;
-        }
         var text = city.Trim().ToLowerInvariant().Replace('ё', 'е');
         foreach (var prefix in Prefixes)
         {

@@ -26,15 +26,17 @@ internal static class NameKeys
     /// Full names of the table one typo away from a first name the table does not know (Драья → Дарья, Мрон →
     /// Мирон): typed names are rarely rare names, and a first name that keys wrongly loses every name key.
     /// </summary>
-    private static IEnumerable<string> Corrections(string key)
+    private static IReadOnlyList<string> Corrections(string key) => key.Length < 4 ? [] : CorrectionsOf.Get(key);
+
+    // A scan of the whole name table per call: worth remembering, a batch asks for the same misspelt names often.
+    private static readonly Memo<IReadOnlyList<string>> CorrectionsOf = new(ComputeCorrections, 20_000);
+
+    private static IReadOnlyList<string> ComputeCorrections(string key)
     {
-        if (key.Length < 4)
-        {
-            return [];
-        }
         return FirstNameTable.ByFullKey.Keys.Where(k => Math.Abs(k.Length - key.Length) <= 1 && Distance(k, key) <= 1)
             .Order(StringComparer.Ordinal)
-            .Take(2);
+            .Take(2)
+            .ToList();
     }
 
     /// <summary>The table's full names one typo away from a first name it does not know (empty for a known one).</summary>

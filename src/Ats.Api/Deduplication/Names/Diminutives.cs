@@ -69,7 +69,11 @@ public static class Diminutives
     internal readonly record struct Match(FirstNameTable.Entry Entry, Form Form);
 
     /// <summary>Every table entry a first name can be, with the form it was recognised as.</summary>
-    internal static IReadOnlyList<Match> Lookup(string? name)
+    internal static IReadOnlyList<Match> Lookup(string? name) => string.IsNullOrWhiteSpace(name) ? [] : Lookups.Get(name);
+
+    private static readonly Memo<IReadOnlyList<Match>> Lookups = new(ComputeLookup);
+
+    private static IReadOnlyList<Match> ComputeLookup(string? name)
     {
         var matches = new List<Match>();
         if (string.IsNullOrWhiteSpace(name))

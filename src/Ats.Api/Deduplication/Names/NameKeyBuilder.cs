@@ -104,7 +104,12 @@ internal static class NameKeyBuilder
         }
     }
 
-    internal static string PrimaryKey(string word)
+    private static readonly Memo<string> PrimaryKeys = new(ComputePrimaryKey);
+    private static readonly Memo<IReadOnlyList<string>> AllVariantKeys = new(ComputeVariantKeys);
+
+    internal static string PrimaryKey(string word) => PrimaryKeys.Get(word);
+
+    private static string ComputePrimaryKey(string word)
     {
         var tokens = Read(word, out _);
         var symbols = new StringBuilder();
@@ -116,7 +121,9 @@ internal static class NameKeyBuilder
     }
 
     /// <summary>Every key the word can have under the alternative readings, the primary key first.</summary>
-    internal static IReadOnlyList<string> VariantKeys(string word)
+    internal static IReadOnlyList<string> VariantKeys(string word) => AllVariantKeys.Get(word);
+
+    private static IReadOnlyList<string> ComputeVariantKeys(string word)
     {
         var tokens = Read(word, out _);
         var keys = new List<string>();

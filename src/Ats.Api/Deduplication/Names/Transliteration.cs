@@ -112,7 +112,12 @@ public static class Transliteration
     /// Scheglova, Ščeglova and Shtcheglova all give one key. Several words give their keys joined by one space
     /// (hyphens and punctuation separate words). Empty for text without letters.
     /// </summary>
-    public static string NameKey(string? name)
+    public static string NameKey(string? name) => string.IsNullOrEmpty(name) ? "" : NameKeys.Get(name);
+
+    private static readonly Memo<string> NameKeys = new(ComputeNameKey);
+    private static readonly Memo<IReadOnlyList<string>> Variants = new(ComputeNameKeyVariants);
+
+    private static string ComputeNameKey(string name)
     {
         var words = NameKeyBuilder.Words(name);
         return string.Join(' ', words.Select(NameKeyBuilder.PrimaryKey).Where(k => k.Length > 0));
@@ -123,7 +128,9 @@ public static class Transliteration
     /// French j = ж …); a Cyrillic word has exactly one. For several words, the combinations of their keys (capped).
     /// Index every one of them to find a Latin spelling whose scheme is not known.
     /// </summary>
-    public static IReadOnlyList<string> NameKeyVariants(string? name)
+    public static IReadOnlyList<string> NameKeyVariants(string? name) => string.IsNullOrEmpty(name) ? [] : Variants.Get(name);
+
+    private static IReadOnlyList<string> ComputeNameKeyVariants(string name)
     {
         var words = NameKeyBuilder.Words(name);
         IReadOnlyList<string> combined = [""];
