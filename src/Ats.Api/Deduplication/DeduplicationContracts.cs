@@ -38,9 +38,7 @@ public sealed record MergeResponse(Guid Id, Guid KeptId, Guid MergedId, DateTime
         m.IsUndone, m.UndoneAt, m.UndoneBy, m.UndoReason, m.At + window, result?.NotMoved, result?.LeftAsEdited, result?.StayedWithKept);
 }
 
-public sealed record DeduplicationStatus(long Queued, long PendingSuggestions, long Keys, long ActiveMerges);
-
-public sealed record ScanStarted(long Queued);
+public sealed record DeduplicationStatus(long Queued, long PendingSuggestions, long Keys, long ActiveMerges, BatchScanReport LastScan);
 
 public sealed record AuditEntry(long Id, DateTimeOffset At, string Actor, string Action, Guid? SubjectId, Guid? OtherSubjectId, string? Reason,
     JsonElement? Details);

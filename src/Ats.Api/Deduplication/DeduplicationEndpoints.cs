@@ -24,6 +24,7 @@ public static class DeduplicationEndpoints
         builder.Services.AddScoped<MergeService>();
         builder.Services.AddScoped<MatchService>();
         builder.Services.AddSingleton<DuplicateWorker>();
+        builder.Services.AddSingleton<DuplicateBatchJob>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DuplicateWorker>());
         return builder;
     }
@@ -273,25 +274,23 @@ public static class DeduplicationEndpoints
         };
     }
 
-    /// <summary>Queues every candidate for a fresh look (after loading an old base, or after changing the rules).</summary>
-    public static async Task<Accepted<ScanStarted>> StartScan(AtsDbContext db, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Starts the batch scan of the whole base (<see cref="DuplicateBatchJob"/>); its progress is in the status.</summary>
+    public static Results<Accepted<BatchScanReport>, ProblemHttpResult> StartScan(DuplicateBatchJob job, ClaimsPrincipal user, bool? rewriteKeys)
     {
-        var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var queued = await db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO match_queue (candidate_id, enqueued_at) SELECT id, {0} FROM candidates WHERE merged_into_id IS NULL ORDER BY id", [now], ct);
-        db.AuditLog.Add(new Audit.AuditEvent(now, user.Name(), Audit.AuditActions.BatchScan, null, null, null,
-            System.Text.Json.JsonSerializer.Serialize(new { queued })));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return TypedResults.Accepted("/admin/duplicates/status", new ScanStarted(queued));
+        if (!job.TryStart(user.Name(), rewriteKeys ?? false))
+        {
+            return Problems.Conflict("A batch scan is already running on this instance; see GET /admin/duplicates/status.");
+        }
+        return TypedResults.Accepted("/admin/duplicates/status", job.Report);
     }
 
-    public static async Task<Ok<DeduplicationStatus>> Status(AtsDbContext db, CancellationToken ct) => TypedResults.Ok(new DeduplicationStatus(
-        await db.MatchQueue.LongCountAsync(ct),
-        await db.DuplicateSuggestions.LongCountAsync(s => s.State == SuggestionState.Pending, ct),
-        await db.MatchKeys.LongCountAsync(ct),
-        await db.Merges.LongCountAsync(m => m.UndoneAt == null, ct)));
+    public static async Task<Ok<DeduplicationStatus>> Status(AtsDbContext db, DuplicateBatchJob job, CancellationToken ct) =>
+        TypedResults.Ok(new DeduplicationStatus(
+            await db.MatchQueue.LongCountAsync(ct),
+            await db.DuplicateSuggestions.LongCountAsync(s => s.State == SuggestionState.Pending, ct),
+            await db.MatchKeys.LongCountAsync(ct),
+            await db.Merges.LongCountAsync(m => m.UndoneAt == null, ct),
+            job.Report));
 
     public static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ValidationProblem>> ListAudit(AtsDbContext db, Guid? subjectId, string? action,
         long? before, int? limit, CancellationToken ct)
