@@ -7,6 +7,7 @@ return args switch
 {
     ["pdf", ..] => await PdfExtractionBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 5),
     ["search-api", var n, ..] => await ApiSearchBenchmark.RunAsync(int.Parse(n), args.Length > 2 ? int.Parse(args[2]) : 5),
+    ["dedup-api", var n, ..] => await DedupApiBenchmark.RunAsync(int.Parse(n), args.Length > 2 ? int.Parse(args[2]) : 300),
     ["dedup", var n, ..] => DedupBenchmark.Run(int.Parse(n), args.Length > 2 ? int.Parse(args[2]) : 200),
     ["search", var n, ..] => await SearchBenchmark.RunAsync(int.Parse(n), args.Length > 2 ? int.Parse(args[2]) : 5),
     _ => Usage(),
@@ -14,6 +15,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Ats.Benchmarks pdf [rounds] | search COUNT [rounds] | search-api COUNT [rounds] | dedup RECORDS [maxBlock]");
+    Console.Error.WriteLine("usage: Ats.Benchmarks pdf [rounds] | search COUNT [rounds] | search-api COUNT [rounds] | dedup RECORDS [maxBlock] | dedup-api RECORDS [checks]");
     return 2;
 }
