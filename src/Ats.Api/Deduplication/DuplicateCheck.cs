@@ -31,7 +31,8 @@ public sealed record DuplicateCheckResponse(bool ProbablyKnown, IReadOnlyList<Du
 /// </summary>
 public static class DuplicateCheck
 {
-    private const int MaxNameCandidates = 200;
+    private const int MaxNameCandidates = 50;
+    private const int MaxKeyCandidates = 200;
 
     public static IEndpointRouteBuilder MapDuplicateCheckEndpoints(this IEndpointRouteBuilder app)
     {
@@ -88,6 +89,8 @@ public static class DuplicateCheck
         }
         var probe = PersonRecord.FromRaw(name, birth, city, request.Phones, request.Emails, links, externalIds, phoneNormalizer: phones);
 
+        // Indexed look-ups only: the site record, normalised contacts, and the blocking keys every candidate is stored
+        // under (name parts with a birth year, a city or a full date — see BlockingKeys).
         var ids = new HashSet<Guid>();
         foreach (var ext in probe.ExternalIds)
         {
@@ -102,7 +105,14 @@ public static class DuplicateCheck
         {
             ids.UnionWith(await db.Contacts.Where(c => contactValues.Contains(c.Normalized)).Select(c => c.CandidateId).ToListAsync(ct));
         }
-        if (index.IsOpen && (probe.Surname is not null || probe.FirstName is not null))
+        var keys = BlockingKeys.For(probe).Where(k => k.Length <= MatchKey.KeyMax).ToList();
+        if (keys.Count > 0)
+        {
+            ids.UnionWith(await db.MatchKeys.Where(k => keys.Contains(k.Key)).Select(k => k.CandidateId).Distinct().Take(MaxKeyCandidates).ToListAsync(ct));
+        }
+        // A name with neither a birth date nor a city has no blocking key of its own: the search index's name keys
+        // and surname forms find the namesakes instead.
+        if (ids.Count == 0 && index.IsOpen && (probe.Surname is not null || probe.FirstName is not null))
         {
             ids.UnionWith(ByName(index, probe));
         }
