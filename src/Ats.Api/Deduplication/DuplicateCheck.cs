@@ -91,25 +91,20 @@ public static class DuplicateCheck
 
         // Indexed look-ups only: the site record, normalised contacts, and the blocking keys every candidate is stored
         // under (name parts with a birth year, a city or a full date — see BlockingKeys).
-        var ids = new HashSet<Guid>();
-        foreach (var ext in probe.ExternalIds)
-        {
-            // Both spellings hit the (site, external_id) index; no lower() scan.
-            var asTyped = ext.Id.Trim();
-            var lower = ext.Normalized;
-            ids.UnionWith(await db.SourceRecords.Where(s => s.Site == ext.Site && (s.ExternalId == asTyped || s.ExternalId == lower))
-                .Select(s => s.CandidateId).ToListAsync(ct));
-        }
+        // One round trip for all three.
+        var asTyped = probe.ExternalIds.Select(e => e.Id.Trim()).Concat(probe.ExternalIds.Select(e => e.Normalized)).Distinct().ToList();
+        var sites = probe.ExternalIds.Select(e => e.Site).Distinct().ToList();
         var contactValues = probe.Phones.Concat(probe.Emails).Concat(probe.ProfileLinks).ToList();
-        if (contactValues.Count > 0)
-        {
-            ids.UnionWith(await db.Contacts.Where(c => contactValues.Contains(c.Normalized)).Select(c => c.CandidateId).ToListAsync(ct));
-        }
         var keys = BlockingKeys.For(probe).Where(k => k.Length <= MatchKey.KeyMax).ToList();
-        if (keys.Count > 0)
+        var found = db.MatchKeys.Where(k => keys.Contains(k.Key)).Select(k => k.CandidateId).Take(MaxKeyCandidates)
+            .Union(db.Contacts.Where(c => contactValues.Contains(c.Normalized)).Select(c => c.CandidateId));
+        if (asTyped.Count > 0)
         {
-            ids.UnionWith(await db.MatchKeys.Where(k => keys.Contains(k.Key)).Select(k => k.CandidateId).Distinct().Take(MaxKeyCandidates).ToListAsync(ct));
+            // Both spellings of the id hit the (site, external_id) index; no lower() scan. A site/id pair that is
+            // not the probe's (hh id on SuperJob) is scored as different anyway.
+            found = found.Union(db.SourceRecords.Where(s => sites.Contains(s.Site) && asTyped.Contains(s.ExternalId!)).Select(s => s.CandidateId));
         }
+        var ids = (await found.ToListAsync(ct)).ToHashSet();
         // A name with neither a birth date nor a city has no blocking key of its own: the search index's name keys
         // and surname forms find the namesakes instead.
         if (ids.Count == 0 && index.IsOpen && (probe.Surname is not null || probe.FirstName is not null))
@@ -118,9 +113,9 @@ public static class DuplicateCheck
         }
 
         var candidates = await db.Candidates.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Include(c => c.Contacts).Include(c => c.Sources).AsSplitQuery().ToListAsync(ct);
+            .Include(c => c.Contacts).Include(c => c.Sources).AsSingleQuery().ToListAsync(ct);
         var matches = candidates
-            .Select(c => (Candidate: c, Result: DuplicateScorer.Score(probe, Record(c))))
+            .Select(c => (Candidate: c, Result: DuplicateScorer.Score(probe, CandidateRecords.Record(c))))
             .Where(m => m.Result.Decision != MatchDecision.Different)
             .OrderByDescending(m => m.Result.Score)
             .Take(10)
@@ -183,19 +178,4 @@ public static class DuplicateCheck
         stream.End();
         return terms;
     }
-
-    private static PersonRecord Record(Candidate c) => new()
-    {
-        Surname = c.Surname,
-        FirstName = c.FirstName,
-        Patronymic = c.Patronymic,
-        DisplayName = c.DisplayName,
-        BirthDate = c.Birth,
-        City = c.City,
-        Gender = c.Gender switch { Candidates.Gender.Male => NameGender.Male, Candidates.Gender.Female => NameGender.Female, _ => NameGender.Unknown },
-        Phones = c.Contacts.Where(x => x.Kind == ContactKind.Phone).Select(x => x.Normalized).ToList(),
-        Emails = c.Contacts.Where(x => x.Kind == ContactKind.Email).Select(x => x.Normalized).ToList(),
-        ProfileLinks = c.Contacts.Where(x => x.Kind == ContactKind.Link).Select(x => x.Normalized).ToList(),
-        ExternalIds = c.Sources.Where(s => s.ExternalId != null).Select(s => new ExternalId(s.Site, s.ExternalId!)).ToList(),
-    };
 }
