@@ -94,10 +94,17 @@ public static class DuplicateCheck
         // One round trip for all three.
         var asTyped = probe.ExternalIds.Select(e => e.Id.Trim()).Concat(probe.ExternalIds.Select(e => e.Normalized)).Distinct().ToList();
         var sites = probe.ExternalIds.Select(e => e.Site).Distinct().ToList();
-        var contactValues = probe.Phones.Concat(probe.Emails).Concat(probe.ProfileLinks).ToList();
         var keys = BlockingKeys.For(probe).Where(k => k.Length <= MatchKey.KeyMax).ToList();
-        var found = db.MatchKeys.Where(k => keys.Contains(k.Key)).Select(k => k.CandidateId).Take(MaxKeyCandidates)
-            .Union(db.Contacts.Where(c => contactValues.Contains(c.Normalized)).Select(c => c.CandidateId));
+        var found = db.MatchKeys.Where(k => keys.Contains(k.Key)).Select(k => k.CandidateId).Take(MaxKeyCandidates);
+        foreach (var (kind, values) in new[] { (ContactKind.Phone, probe.Phones), (ContactKind.Email, probe.Emails), (ContactKind.Link, probe.ProfileLinks) })
+        {
+            if (values.Count > 0)
+            {
+                // By kind and value: the (kind, normalized) index; by value alone PostgreSQL reads the whole table.
+                var list = values.ToList();
+                found = found.Union(db.Contacts.Where(c => c.Kind == kind && list.Contains(c.Normalized)).Select(c => c.CandidateId));
+            }
+        }
         if (asTyped.Count > 0)
         {
             // Both spellings of the id hit the (site, external_id) index; no lower() scan. A site/id pair that is
