@@ -114,7 +114,8 @@ public static class BatchScan
 
         // 3. Score in parallel; keep what is not "different".
         var found = new ConcurrentBag<ScoredPair>();
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, unique, 4096), range =>
+        // (An empty base or one without a shared key has no pairs, and a partitioner cannot be made of nothing.)
+        Parallel.ForEach(unique == 0 ? [] : System.Collections.Concurrent.Partitioner.Create(0, unique, 4096).GetDynamicPartitions(), range =>
         {
             for (var i = range.Item1; i < range.Item2; i++)
             {
