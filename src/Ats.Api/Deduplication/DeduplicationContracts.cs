@@ -42,3 +42,12 @@ public sealed record DeduplicationStatus(long Queued, long PendingSuggestions, l
 
 public sealed record AuditEntry(long Id, DateTimeOffset At, string Actor, string Action, Guid? SubjectId, Guid? OtherSubjectId, string? Reason,
     JsonElement? Details);
+
+/// <summary>Where a value of the profile came from: the candidate record (this one, or one merged into it) and the
+/// merge that brought it; <c>editedSince</c> when a person changed it after that merge.</summary>
+public sealed record FieldOrigin(Guid CandidateId, Guid? MergeId, bool EditedSince);
+
+/// <summary>A contact, site record, note, file, application or contact suggestion that came with a merge.</summary>
+public sealed record RowOrigin(string Kind, Guid Id, Guid FromCandidateId, Guid MergeId);
+
+public sealed record ProvenanceResponse(Guid CandidateId, IReadOnlyDictionary<string, FieldOrigin> Fields, IReadOnlyList<RowOrigin> Rows);

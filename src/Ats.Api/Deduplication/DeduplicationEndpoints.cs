@@ -41,6 +41,7 @@ public static class DeduplicationEndpoints
 
         app.MapGroup("/candidates").WithTags("Deduplication").RequireAuthorization(Policies.WriteRecruiting).MapPost("/{id:guid}/merge", MergeCandidate);
         app.MapGroup("/candidates").WithTags("Deduplication").RequireAuthorization(Policies.ReadRecruiting).MapGet("/{id:guid}/merges", CandidateMerges);
+        app.MapGroup("/candidates").WithTags("Deduplication").RequireAuthorization(Policies.ReadRecruiting).MapGet("/{id:guid}/provenance", Provenance);
         app.MapGroup("/merges").WithTags("Deduplication").RequireAuthorization(Policies.ReadRecruiting).MapGet("/{id:guid}", GetMerge);
         app.MapGroup("/merges").WithTags("Deduplication").RequireAuthorization(Policies.WriteRecruiting).MapPost("/{id:guid}/undo", Unmerge);
 
@@ -247,6 +248,40 @@ public static class DeduplicationEndpoints
         var rows = await db.Merges.AsNoTracking().Where(m => m.KeptId == id || m.MergedId == id).OrderByDescending(m => m.At).Take(MaxPage).ToListAsync(ct);
         IReadOnlyList<MergeResponse> result = rows.Select(m => MergeResponse.From(m, options.Value.UnmergeWindow)).ToList();
         return TypedResults.Ok(result);
+    }
+
+    /// <summary>
+    /// Where each value of a candidate's profile and each of its rows came from, over the merges into it that still
+    /// stand: a field the merge filled from the other record names that record, unless someone edited it since.
+    /// </summary>
+    public static async Task<Results<Ok<ProvenanceResponse>, ProblemHttpResult>> Provenance(Guid id, AtsDbContext db, CancellationToken ct)
+    {
+        var candidate = await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (candidate is null)
+        {
+            return Problems.NotFound("Candidate");
+        }
+        var current = ProfileSnapshot.From(candidate);
+        var fields = ProfileSnapshot.Fields.Where(f => current.Get(f) is not null).ToDictionary(f => f, _ => new FieldOrigin(id, null, false));
+        var merges = await db.Merges.AsNoTracking().Where(m => m.KeptId == id && m.UndoneAt == null).OrderBy(m => m.At).ToListAsync(ct);
+        var rows = new List<RowOrigin>();
+        foreach (var merge in merges)
+        {
+            var after = ProfileSnapshot.FromJson(merge.KeptAfter);
+            foreach (var (field, from) in System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, Guid>>(merge.FieldSources) ?? [])
+            {
+                if (fields.ContainsKey(field) && from == merge.MergedId)
+                {
+                    fields[field] = new FieldOrigin(from, merge.Id, after.Get(field) != current.Get(field));
+                }
+            }
+            foreach (var (kind, moved) in new[] { ("contact", merge.MovedContacts), ("source", merge.MovedSources), ("note", merge.MovedNotes),
+                ("file", merge.MovedFiles), ("application", merge.MovedApplications), ("contact_suggestion", merge.MovedContactSuggestions) })
+            {
+                rows.AddRange(moved.Select(rowId => new RowOrigin(kind, rowId, merge.MergedId, merge.Id)));
+            }
+        }
+        return TypedResults.Ok(new ProvenanceResponse(id, fields, rows));
     }
 
     public static async Task<Results<Ok<MergeResponse>, ProblemHttpResult>> GetMerge(Guid id, AtsDbContext db, IOptions<DeduplicationOptions> options,

@@ -87,6 +87,7 @@ public sealed class RoleMatrixTests(ApiFixture api)
         ["POST /duplicates/suggestions/{id:guid}/not-same"] = Writers,
         ["POST /candidates/{id:guid}/merge"] = Writers,
         ["GET /candidates/{id:guid}/merges"] = Readers,
+        ["GET /candidates/{id:guid}/provenance"] = Readers,
         ["GET /merges/{id:guid}"] = Readers,
         ["POST /merges/{id:guid}/undo"] = Writers,
         ["POST /admin/duplicates/scan"] = Admins,

@@ -121,6 +121,11 @@ public sealed class MergeTests(ApiFixture api)
         // The kept profile shows where each value came from; the audit trail says who and why.
         var history = await _recruiter.GetFromJsonAsync<List<MergeResponse>>($"/candidates/{first.Id}/merges", ApiClientExtensions.Json);
         Assert.Equal(merge.Id, Assert.Single(history!).Id);
+        var provenance = await _recruiter.GetFromJsonAsync<ProvenanceResponse>($"/candidates/{first.Id}/provenance", ApiClientExtensions.Json);
+        Assert.Equal(new FieldOrigin(second.Id, merge.Id, false), provenance!.Fields["city"]);
+        Assert.Equal(new FieldOrigin(first.Id, null, false), provenance.Fields["patronymic"]);
+        Assert.Contains(provenance.Rows, r => r.Kind == "note" && r.FromCandidateId == second.Id && r.MergeId == merge.Id);
+        Assert.Contains(provenance.Rows, r => r.Kind == "application" && r.Id == application.Id);
         var audit = await api.Client(Role.Compliance).GetFromJsonAsync<List<AuditEntry>>($"/audit?subjectId={first.Id}", ApiClientExtensions.Json);
         var entry = Assert.Single(audit!, e => e.Action == "candidate.merge");
         Assert.Equal("test-recruiter", entry.Actor);
