@@ -42,7 +42,6 @@ public sealed class DuplicateBatchJob(IServiceScopeFactory scopes, IOptions<Dedu
     TimeProvider clock, ILogger<DuplicateBatchJob> logger)
 {
     private const long LockKey = 0x4154_5344_4455_5031; // "ATSDDUP1"
-    private const int SaveBatch = 5_000;
     private readonly Lock _gate = new();
     private BatchScanReport _report = new("idle", null, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
     private Task? _running;
@@ -141,33 +140,8 @@ public sealed class DuplicateBatchJob(IServiceScopeFactory scopes, IOptions<Dedu
         });
 
         var now = clock.GetUtcNow();
-        var saved = 0;
-        foreach (var chunk in result.Pairs.Chunk(SaveBatch))
-        {
-            var rows = chunk.Select(p =>
-            {
-                var (first, second) = DuplicateSuggestion.Order(ids[p.First], ids[p.Second]);
-                return new
-                {
-                    id = Guid.CreateVersion7(now),
-                    first_id = first,
-                    second_id = second,
-                    score = Math.Round(p.Result.Score, 2),
-                    decision = JsonEnum.ToText(p.Result.Decision),
-                    reasons = p.Result.Reasons.Select(x => x.Text).ToArray(),
-                };
-            });
-            saved += await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO duplicate_suggestions (id, first_id, second_id, score, decision, reasons, decided_evidence, state, created_at, updated_at)
-                SELECT r.id, r.first_id, r.second_id, r.score, r.decision, ARRAY(SELECT jsonb_array_elements_text(r.reasons)), ARRAY[]::text[], 'pending', {1}, {1}
-                FROM jsonb_to_recordset({0}::jsonb) AS r(id uuid, first_id uuid, second_id uuid, score float8, decision text, reasons jsonb)
-                ON CONFLICT (first_id, second_id) DO UPDATE
-                    SET score = excluded.score, decision = excluded.decision, reasons = excluded.reasons, updated_at = excluded.updated_at
-                    WHERE duplicate_suggestions.state = 'pending'
-                """, [JsonSerializer.Serialize(rows), now], ct);
-            var done = saved;
-            Update(r => r with { Suggestions = done });
-        }
+        var saved = await SaveSuggestionsAsync(db, ids, result.Pairs, now, ct);
+        Update(r => r with { Suggestions = saved });
 
         Update(r => r with { Phase = "saving blocking keys" });
         var keysWritten = await SaveKeysAsync(db, ids, keysOf, rewriteKeys, ct);
@@ -181,6 +155,49 @@ public sealed class DuplicateBatchJob(IServiceScopeFactory scopes, IOptions<Dedu
         {
             State = "finished", Phase = null, FinishedAt = clock.GetUtcNow(), KeysWritten = keysWritten, SaveSeconds = save.TotalSeconds,
         });
+    }
+
+    /// <summary>
+    /// Every pair as a pending suggestion, through COPY into a staging table and one INSERT … ON CONFLICT: a pair
+    /// already pending gets the new score and reasons, a pair a person decided (merged, not the same) is left alone.
+    /// </summary>
+    private static async Task<int> SaveSuggestionsAsync(AtsDbContext db, List<Guid> ids, IReadOnlyList<ScoredPair> pairs, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE TEMP TABLE suggestions_load (first_id uuid NOT NULL, second_id uuid NOT NULL, score float8 NOT NULL, decision text NOT NULL,
+                reasons text[] NOT NULL) ON COMMIT DROP
+            """, ct);
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY suggestions_load (first_id, second_id, score, decision, reasons) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var p in pairs)
+            {
+                var (first, second) = DuplicateSuggestion.Order(ids[p.First], ids[p.Second]);
+                await writer.StartRowAsync(ct);
+                await writer.WriteAsync(first, NpgsqlTypes.NpgsqlDbType.Uuid, ct);
+                await writer.WriteAsync(second, NpgsqlTypes.NpgsqlDbType.Uuid, ct);
+                await writer.WriteAsync(Math.Round(p.Result.Score, 2), NpgsqlTypes.NpgsqlDbType.Double, ct);
+                await writer.WriteAsync(JsonEnum.ToText(p.Result.Decision), NpgsqlTypes.NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(p.Result.Reasons.Select(x => x.Text).ToArray(), NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, ct);
+            }
+            await writer.CompleteAsync(ct);
+        }
+        // uuidv7-like ids from the database are not needed: the id only has to be unique, and gen_random_uuid() is.
+        var saved = await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO duplicate_suggestions (id, first_id, second_id, score, decision, reasons, decided_evidence, state, created_at, updated_at)
+            SELECT gen_random_uuid(), l.first_id, l.second_id, l.score, l.decision, l.reasons, ARRAY[]::text[], 'pending', {0}, {0}
+            FROM suggestions_load l
+            JOIN candidates a ON a.id = l.first_id AND a.merged_into_id IS NULL
+            JOIN candidates b ON b.id = l.second_id AND b.merged_into_id IS NULL
+            ON CONFLICT (first_id, second_id) DO UPDATE
+                SET score = excluded.score, decision = excluded.decision, reasons = excluded.reasons, updated_at = excluded.updated_at
+                WHERE duplicate_suggestions.state = 'pending'
+            """, [now], ct);
+        await tx.CommitAsync(ct);
+        return saved;
     }
 
     /// <summary>Every candidate not merged away, with contacts (and contacts found in résumés), site records and file hashes.
@@ -228,17 +245,18 @@ public sealed class DuplicateBatchJob(IServiceScopeFactory scopes, IOptions<Dedu
     /// <summary>Writes blocking keys with COPY: for every candidate when asked to, else for those that have none.</summary>
     private static async Task<int> SaveKeysAsync(AtsDbContext db, List<Guid> ids, IReadOnlyList<string>[] keysOf, bool rewrite, CancellationToken ct)
     {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         HashSet<Guid> have = [];
         if (rewrite)
         {
+            // In the transaction: the worker and the check see the old keys until the new ones are committed.
             await db.Database.ExecuteSqlRawAsync("DELETE FROM match_keys", ct);
         }
         else
         {
             have = (await db.MatchKeys.AsNoTracking().Select(k => k.CandidateId).Distinct().ToListAsync(ct)).ToHashSet();
         }
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE match_keys_load (key text NOT NULL, candidate_id uuid NOT NULL) ON COMMIT DROP", ct);
         var written = 0;
         await using (var writer = await connection.BeginBinaryImportAsync("COPY match_keys_load (key, candidate_id) FROM STDIN (FORMAT BINARY)", ct))
