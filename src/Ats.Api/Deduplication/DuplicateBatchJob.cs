@@ -151,6 +151,11 @@ public sealed class DuplicateBatchJob(IServiceScopeFactory scopes, IOptions<Dedu
             candidates = ids.Count, comparedPairs = result.ComparedPairs, suggestions = saved, clusters, seconds = Math.Round(watch.Elapsed.TotalSeconds, 1),
         })));
         await db.SaveChangesAsync(ct);
+        // The scan's arrays (hundreds of MB at a million) are garbage now: give the memory back once, in one pause,
+        // rather than carry a heap that size into ordinary requests.
+        result = null;
+        keysOf = null;
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         Update(r => r with
         {
             State = "finished", Phase = null, FinishedAt = clock.GetUtcNow(), KeysWritten = keysWritten, SaveSeconds = save.TotalSeconds,
@@ -192,9 +197,11 @@ public sealed class DuplicateBatchJob(IServiceScopeFactory scopes, IOptions<Dedu
             FROM suggestions_load l
             JOIN candidates a ON a.id = l.first_id AND a.merged_into_id IS NULL
             JOIN candidates b ON b.id = l.second_id AND b.merged_into_id IS NULL
+            ORDER BY l.first_id, l.second_id
             ON CONFLICT (first_id, second_id) DO UPDATE
                 SET score = excluded.score, decision = excluded.decision, reasons = excluded.reasons, updated_at = excluded.updated_at
                 WHERE duplicate_suggestions.state = 'pending'
+                    AND (duplicate_suggestions.score <> excluded.score OR duplicate_suggestions.reasons <> excluded.reasons)
             """, [now], ct);
         await tx.CommitAsync(ct);
         return saved;
@@ -281,6 +288,7 @@ public sealed class DuplicateBatchJob(IServiceScopeFactory scopes, IOptions<Dedu
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO match_keys (key, candidate_id)
             SELECT l.key, l.candidate_id FROM match_keys_load l JOIN candidates c ON c.id = l.candidate_id AND c.merged_into_id IS NULL
+            ORDER BY l.key, l.candidate_id
             ON CONFLICT DO NOTHING
             """, ct);
         await tx.CommitAsync(ct);
