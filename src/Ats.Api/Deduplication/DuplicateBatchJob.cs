@@ -145,6 +145,13 @@ public sealed class DuplicateBatchJob(IServiceScopeFactory scopes, IOptions<Dedu
 
         Update(r => r with { Phase = "saving blocking keys" });
         var keysWritten = await SaveKeysAsync(db, ids, keysOf, rewriteKeys, ct);
+        if (keysWritten > 10_000 || saved > 10_000)
+        {
+            // A bulk write leaves the tables without statistics or a visibility map for a while; look-ups right after
+            // the scan would read the heap for every key. Done here, so the cost shows in the scan and not in a check.
+            Update(r => r with { Phase = "vacuuming" });
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) match_keys, duplicate_suggestions", ct);
+        }
         var save = watch.Elapsed - load - scan;
         db.AuditLog.Add(new Audit.AuditEvent(clock.GetUtcNow(), actor, Audit.AuditActions.BatchScan, null, null, null, JsonSerializer.Serialize(new
         {

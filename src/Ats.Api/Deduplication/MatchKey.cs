@@ -51,7 +51,10 @@ internal sealed class MatchKeyConfiguration : IEntityTypeConfiguration<MatchKey>
         b.HasKey(k => new { k.Key, k.CandidateId });
         b.Property(k => k.Key).HasMaxLength(MatchKey.KeyMax);
         b.HasIndex(k => k.CandidateId);
-        b.HasOne<Candidates.Candidate>().WithMany().HasForeignKey(k => k.CandidateId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign key: this is a derived index of the candidates table, written by the million in a batch scan,
+        // where a foreign-key check per row cost more than the rest of the write. Keys of a deleted candidate are
+        // removed by the worker (a delete queues the candidate) and never returned by a look-up, which joins live
+        // candidates; the retention purge deletes them with the person.
     }
 }
 

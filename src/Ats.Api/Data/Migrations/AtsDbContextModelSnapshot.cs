@@ -1334,16 +1334,6 @@ namespace Ats.Api.Data.Migrations
                         .HasConstraintName("fk_duplicate_suggestions_candidates_second_id");
                 });
 
-            modelBuilder.Entity("Ats.Api.Deduplication.MatchKey", b =>
-                {
-                    b.HasOne("Ats.Api.Candidates.Candidate", null)
-                        .WithMany()
-                        .HasForeignKey("CandidateId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_match_keys_candidates_candidate_id");
-                });
-
             modelBuilder.Entity("Ats.Api.Resumes.Attachment", b =>
                 {
                     b.HasOne("Ats.Api.Candidates.Candidate", null)
