@@ -7,6 +7,7 @@ return args switch
 {
     ["pdf", ..] => await PdfExtractionBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 5),
     ["search-api", var n, ..] => await ApiSearchBenchmark.RunAsync(int.Parse(n), args.Length > 2 ? int.Parse(args[2]) : 5),
+    ["search-queries", var n, ..] => SearchBenchmark.QueryMatches(int.Parse(n)),
     ["search", var n, ..] => await SearchBenchmark.RunAsync(int.Parse(n), args.Length > 2 ? int.Parse(args[2]) : 5),
     _ => Usage(),
 };
