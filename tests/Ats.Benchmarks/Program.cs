@@ -3,6 +3,8 @@ using Ats.Benchmarks;
 // Benchmarks are measurements, not tests: run them by hand and record the output in BENCHMARKS.md.
 //   dotnet run -c Release --project tests/Ats.Benchmarks -- pdf [rounds]
 //   ATS_BENCH_POSTGRES=... dotnet run -c Release --project tests/Ats.Benchmarks -- search 100000 [rounds]
+//   ATS_BENCH_POSTGRES=... dotnet run -c Release --project tests/Ats.Benchmarks -- search-api 100000 [rounds]
+//   dotnet run -c Release --project tests/Ats.Benchmarks -- search-queries 100000   (matches and a quick profile per query, Lucene only)
 return args switch
 {
     ["pdf", ..] => await PdfExtractionBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 5),
@@ -14,6 +16,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Ats.Benchmarks pdf [rounds] | search COUNT [rounds] | search-api COUNT [rounds]");
+    Console.Error.WriteLine("usage: Ats.Benchmarks pdf [rounds] | search COUNT [rounds] | search-api COUNT [rounds] | search-queries COUNT");
     return 2;
 }

@@ -98,7 +98,9 @@ public static class SearchBenchmark
         var parser = Parser(analyzer);
         using var reader = DirectoryReader.Open(FSDirectory.Open(indexPath));
         var searcher = new IndexSearcher(reader);
+        var product = new CandidateSearcher(analyzer, new SearchFilterCache());
         var lucene = new List<double>();
+        var page = new List<double>();
         var postgres = new List<double>();
         long luceneHits = 0, pgHits = 0;
         await using var pg = new NpgsqlConnection(cs);
@@ -107,16 +109,29 @@ public static class SearchBenchmark
         foreach (var (text, city) in queries)
         {
             var (luceneFrom, postgresFrom, luceneTotal, postgresTotal) = (lucene.Count, postgres.Count, 0, 0L);
+            var request = new SearchRequest(text, city, [], null, null, null, null, null, SearchSort.Relevance, 20, null);
             for (var r = 0; r <= rounds; r++)
             {
                 sw.Restart();
-                var top = searcher.Search(Query(parser, text, city), 20);
+                var top = searcher.Search(product.Query(parser.Parse(text), request), 20);
                 if (r > 0)
                 {
                     lucene.Add(sw.Elapsed.TotalMilliseconds);
                     luceneHits += top.TotalHits;
                 }
                 luceneTotal = top.TotalHits;
+
+                // The API's Lucene work for a page: stable sort, matched fields and snippets of the 20 hits.
+                sw.Restart();
+                var full = product.Search(searcher, parser.Parse(text), request, null);
+                if (r > 0)
+                {
+                    page.Add(sw.Elapsed.TotalMilliseconds);
+                }
+                if (full.Total != top.TotalHits)
+                {
+                    throw new InvalidOperationException($"{text}: {full.Total} matches with the page, {top.TotalHits} without.");
+                }
 
                 sw.Restart();
                 await using var command = new NpgsqlCommand(city is null
@@ -143,28 +158,34 @@ public static class SearchBenchmark
                 postgresTotal = total;
             }
             perQuery.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| {text.Replace("|", "\\|", StringComparison.Ordinal)}{(city is null ? "" : $" [{city}]")} | {luceneTotal:N0} | {postgresTotal:N0} | {Percentile(lucene[luceneFrom..], 50):0.00} | {Percentile(postgres[postgresFrom..], 50):0.00} |"));
+                $"| {text.Replace("|", "\\|", StringComparison.Ordinal)}{(city is null ? "" : $" [{city}]")} | {luceneTotal:N0} | {postgresTotal:N0} | {Percentile(lucene[luceneFrom..], 50):0.00} | {Percentile(page[luceneFrom..], 50):0.00} | {Percentile(postgres[postgresFrom..], 50):0.00} |"));
         }
         Console.WriteLine();
         Console.WriteLine($"{queries.Count} queries × {rounds} rounds, one thread, top 20 with total count, direct (not through HTTP):");
         Console.WriteLine();
         Console.WriteLine("| engine | p50 ms | p95 ms | p99 ms | queries/s | matches per query (mean) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        Row("Lucene (Ats analyzers)", lucene, luceneHits);
+        Row("Lucene (Ats analyzers), top 20 + count", lucene, luceneHits);
+        Row("Lucene, the API's page: + stable sort, matched fields, snippets", page, luceneHits);
         Row("PostgreSQL FTS (russian, GIN, ts_rank)", postgres, pgHits);
         Console.WriteLine();
         Console.WriteLine("Per query (matches, median ms):");
         Console.WriteLine();
-        Console.WriteLine("| query [city filter] | Lucene matches | PostgreSQL matches | Lucene ms | PostgreSQL ms |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine("| query [city filter] | Lucene matches | PostgreSQL matches | Lucene ms | Lucene page ms | PostgreSQL ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         perQuery.ForEach(Console.WriteLine);
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Median ratio PostgreSQL / Lucene: {Percentile(postgres, 50) / Percentile(lucene, 50):0.0}×; p99 ratio {Percentile(postgres, 99) / Percentile(lucene, 99):0.0}×."));
+            $"Median ratio PostgreSQL / Lucene: {Percentile(postgres, 50) / Percentile(lucene, 50):0.0}×; p99 ratio {Percentile(postgres, 99) / Percentile(lucene, 99):0.0}×; " +
+            $"against the API's Lucene page: median {Percentile(postgres, 50) / Percentile(page, 50):0.0}×, p99 {Percentile(postgres, 99) / Percentile(page, 99):0.0}×."));
+        Console.WriteLine($"Process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB.");
         return 0;
     }
 
-    /// <summary>How many candidates each query matches in Lucene: to check that the query set stays typical for a generator.</summary>
+    /// <summary>
+    /// How many candidates each query matches in Lucene (to check that the query set stays typical for a generator),
+    /// with median times of parsing, top 20 + count, and the API's page (matched fields, snippets) — a quick profile.
+    /// </summary>
     public static int QueryMatches(int count)
     {
         var people = SyntheticCandidates.FromSharedTestData(FindRoot()).Generate(count, seed: 42).ToList();
@@ -176,12 +197,32 @@ public static class SearchBenchmark
         using (var reader = DirectoryReader.Open(FSDirectory.Open(indexPath)))
         {
             var searcher = new IndexSearcher(reader);
+            var product = new CandidateSearcher(analyzer, new SearchFilterCache());
             foreach (var (text, city) in RecruiterQueries.For(people))
             {
-                Console.WriteLine($"{searcher.Search(Query(parser, text, city), 1).TotalHits,9:N0}  {text}{(city is null ? "" : " [city " + city + "]")}");
+                var request = new SearchRequest(text, city, [], null, null, null, null, null, SearchSort.Relevance, 20, null);
+                var (parse, search, page) = (new List<double>(), new List<double>(), new List<double>());
+                var total = 0;
+                for (var r = 0; r < 6; r++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    var main = parser.Parse(text);
+                    parse.Add(sw.Elapsed.TotalMilliseconds);
+                    sw.Restart();
+                    total = searcher.Search(product.Query(main, request), 20).TotalHits;
+                    search.Add(sw.Elapsed.TotalMilliseconds);
+                    sw.Restart();
+                    product.Search(searcher, main, request, null);
+                    page.Add(sw.Elapsed.TotalMilliseconds);
+                }
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{total,9:N0}  parse {Percentile(parse[1..], 50),6:0.00}  top 20 {Percentile(search[1..], 50),6:0.00}  page {Percentile(page[1..], 50),6:0.00} ms  {text}{(city is null ? "" : " [city " + city + "]")}"));
             }
         }
-        System.IO.Directory.Delete(indexPath, true);
+        if (Environment.GetEnvironmentVariable("ATS_BENCH_KEEP") is null)
+        {
+            System.IO.Directory.Delete(indexPath, true);
+        }
         return 0;
     }
 
@@ -210,16 +251,6 @@ public static class SearchBenchmark
         Synonyms = new SkillSynonyms(new SkillSynonymsOptions()),
     });
 
-    private static Query Query(RecruiterQueryParser parser, string text, string? city)
-    {
-        var query = new BooleanQuery { { parser.Parse(text), Occur.MUST } };
-        if (city is not null)
-        {
-            query.Add(new ConstantScoreQuery(new TermQuery(new Term(SearchFields.CityExact, city.ToLowerInvariant()))) { Boost = 0 }, Occur.MUST);
-        }
-        return query;
-    }
-
     private static void Row(string name, List<double> ms, long hits) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {Percentile(ms, 50):0.00} | {Percentile(ms, 95):0.00} | {Percentile(ms, 99):0.00} | {ms.Count / (ms.Sum() / 1000):0} | {(double)hits / ms.Count:0} |"));
@@ -235,6 +266,7 @@ public static class SearchBenchmark
         var doc = new Document
         {
             new StringField(SearchFields.Id, p.Id.ToString(), Field.Store.YES),
+            new SortedDocValuesField(SearchFields.Id, new BytesRef(p.Id.ToString())),
             new TextField(SearchFields.Surname, p.Surname, Field.Store.NO),
             new TextField(SearchFields.FirstName, p.FirstName, Field.Store.NO),
             new TextField(SearchFields.Patronymic, p.Patronymic, Field.Store.NO),
@@ -242,7 +274,9 @@ public static class SearchBenchmark
             new TextField(SearchFields.Position, p.Position, Field.Store.NO),
             new TextField(SearchFields.City, p.City, Field.Store.NO),
             new StringField(SearchFields.CityExact, p.City.ToLowerInvariant(), Field.Store.NO),
-            new TextField(SearchFields.ResumeText, p.ResumeText, Field.Store.NO),
+            new SortedDocValuesField(SearchFields.CityExact, new BytesRef(p.City.ToLowerInvariant())),
+            new Field(SearchFields.ResumeText, p.ResumeText, SearchFields.ResumeTextType),
+            new StoredField(SearchFields.ResumeStored, p.ResumeText),
             new NumericDocValuesField(SearchFields.Updated, p.UpdatedAt.UtcTicks),
         };
         foreach (var tag in p.Tags)

@@ -114,8 +114,8 @@ public sealed class CandidateDocumentBuilder(AtsDbContext db)
             var text = resume.ToString();
             // The person's own name words are taken out of the searchable text: they live in the name fields, and a
             // stemmed «Иван» in a résumé header would otherwise answer a search for the surname «Иванов».
-            doc.Add(new TextField(SearchFields.ResumeText, WithoutOwnName(text, c), Field.Store.NO));
-            // The original is stored for snippets; the highlighter re-analyses it with the query's terms.
+            doc.Add(new Field(SearchFields.ResumeText, WithoutOwnName(text, c), SearchFields.ResumeTextType));
+            // The original is stored for snippets: the term vector's offsets point into it (the name is blanked, not cut).
             doc.Add(new StoredField(SearchFields.ResumeStored, text));
         }
         var notes = string.Join("\n", c.Notes.Select(n => n.Text));
@@ -135,7 +135,8 @@ public sealed class CandidateDocumentBuilder(AtsDbContext db)
             return text;
         }
         var pattern = @"(?<![\p{L}\p{N}])(?:" + string.Join('|', parts.Select(System.Text.RegularExpressions.Regex.Escape)) + @")(?![\p{L}\p{N}])";
-        return System.Text.RegularExpressions.Regex.Replace(text, pattern, " ", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        // Blanked with as many spaces, so the offsets of every other word stay those of the stored original.
+        return System.Text.RegularExpressions.Regex.Replace(text, pattern, m => new string(' ', m.Length), System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
     }
 
     private static void AddText(Document doc, string field, string? value)
