@@ -67,14 +67,12 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
     public LucenePage Search(IndexSearcher searcher, LuceneQuery? main, SearchRequest request, FieldDoc? after)
     {
         var query = Query(main, request);
+        // One pass ranks the page, counts every match and, when asked, counts the facets: the query is scored once.
+        var sort = (request.Sort == SearchSort.Updated ? ByUpdated : ByRelevance).Rewrite(searcher);
+        var ranking = TopFieldCollector.Create(sort, request.Limit + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var facetCollector = new FacetCollector();
-        if (request.Facets)
-        {
-            searcher.Search(query, facetCollector);
-        }
-        // One pass ranks the page and counts every match (the collector counts what it sees; no second count query).
-        var top = searcher.SearchAfter(after, query, null, request.Limit + 1, request.Sort == SearchSort.Updated ? ByUpdated : ByRelevance,
-            doDocScores: true, doMaxScore: false);
+        searcher.Search(query, request.Facets ? MultiCollector.Wrap(ranking, facetCollector) : ranking);
+        var top = ranking.GetTopDocs();
         var scoreDocs = top.ScoreDocs;
         var pageSize = Math.Min(scoreDocs.Length, request.Limit);
         var matched = main is null ? null : MatchedFields(searcher, main, scoreDocs, pageSize);
@@ -89,7 +87,7 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
                 i < pageSize && snippets is not null ? snippets[i] : []));
         }
         var facets = new SearchFacets(facetCollector.Cities(FacetTop), facetCollector.Sources(FacetTop), facetCollector.Tags(FacetTop));
-        return new LucenePage(request.Facets ? facetCollector.Total : top.TotalHits, facets, hits);
+        return new LucenePage(top.TotalHits, facets, hits);
     }
 
     /// <summary>
