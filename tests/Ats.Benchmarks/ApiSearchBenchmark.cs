@@ -28,7 +28,7 @@ public static class ApiSearchBenchmark
             return 1;
         }
         var root = FindRoot();
-        var people = new SyntheticCandidates(Path.Combine(root, "..", "shared", "testdata", "names-ru")).Generate(count, seed: 42).ToList();
+        var people = SyntheticCandidates.FromSharedTestData(root).Generate(count, seed: 42).ToList();
         var database = $"ats_bench_api_{count}";
         await using (var c = new NpgsqlConnection(admin))
         {
@@ -96,12 +96,7 @@ public static class ApiSearchBenchmark
             Console.WriteLine($"Service start + index rebuild from PostgreSQL: {sw.Elapsed.TotalSeconds:0} s; index {DirSize(indexPath) / 1024 / 1024} MB.");
 
             var latencies = new List<double>();
-            var queries = new[] { "java kafka", "разработчик 1С", "ведущий разработчик 1С", "бухгалтер МСФО", "аналитик данных python", "devops kubernetes terraform",
-                "\"платежных сервисов\"", "postgresql оптимизация запросов", "react typescript", "руководил командой", "мониторинг алертинг", "qa engineer selenium",
-                "data scientist spark airflow", "системный администратор linux", "менеджер по продажам", "\"led a team\"", "payment processing services",
-                "складской учет 1С", "налоговый учет РСБУ", "clickhouse", "redis kafka java", "product manager jira", "наставничество", "c# .net", "go redis" }
-                .Select(q => (q, (string?)null)).Concat(new (string, string?)[] { ("разработчик 1С", "Казань"), ("java", "Москва"), ("бухгалтер", "Пермь") })
-                .Concat(people.Take(20).Select(p => ($"name:{p.Surname}", (string?)null))).ToList();
+            var queries = RecruiterQueries.For(people);
             foreach (var (q, city) in queries)
             {
                 for (var r = 0; r <= rounds; r++)

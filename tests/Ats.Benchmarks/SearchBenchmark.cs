@@ -30,7 +30,7 @@ public static class SearchBenchmark
             return 1;
         }
         var root = FindRoot();
-        var people = new SyntheticCandidates(Path.Combine(root, "..", "shared", "testdata", "names-ru")).Generate(count, seed: 42).ToList();
+        var people = SyntheticCandidates.FromSharedTestData(root).Generate(count, seed: 42).ToList();
         Console.WriteLine($"# Search benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {count:N0} candidates, {rounds} rounds per query");
         Console.WriteLine($"Average résumé text: {people.Average(p => p.ResumeText.Length):0} characters.");
 
@@ -41,15 +41,7 @@ public static class SearchBenchmark
         }
         var sw = Stopwatch.StartNew();
         var analyzer = SearchAnalyzers.Create();
-        using (var dir = FSDirectory.Open(indexPath))
-        using (var writer = new IndexWriter(dir, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 256 }))
-        {
-            foreach (var p in people)
-            {
-                writer.AddDocument(Document(p));
-            }
-            writer.Commit();
-        }
+        BuildIndex(indexPath, analyzer, people);
         var luceneBuild = sw.Elapsed;
         var luceneSize = new DirectoryInfo(indexPath).EnumerateFiles().Sum(f => f.Length);
         Console.WriteLine($"Lucene: built in {luceneBuild.TotalSeconds:0.0} s, {luceneSize / 1024.0 / 1024:0} MB on disk, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB.");
@@ -102,45 +94,50 @@ public static class SearchBenchmark
         }
         Console.WriteLine($"PostgreSQL: loaded and indexed in {pgBuild.TotalSeconds:0.0} s, table + indexes {pgSize / 1024.0 / 1024:0} MB.");
 
-        var queries = Queries(people);
-        var parser = new RecruiterQueryParser(new RecruiterQueryOptions
-        {
-            FieldPrefixes = SearchQueryParser.Prefixes,
-            DefaultFields = [.. SearchFields.Default.Keys],
-            FieldBoosts = SearchFields.Default,
-            Analyzer = analyzer,
-            SynonymFields = new HashSet<string> { SearchFields.Skills, SearchFields.ResumeText, SearchFields.Summary, SearchFields.Position },
-            Synonyms = new SkillSynonyms(new SkillSynonymsOptions()),
-        });
+        var queries = RecruiterQueries.For(people);
+        var parser = Parser(analyzer);
         using var reader = DirectoryReader.Open(FSDirectory.Open(indexPath));
         var searcher = new IndexSearcher(reader);
+        var product = new CandidateSearcher(analyzer, new SearchFilterCache());
         var lucene = new List<double>();
+        var page = new List<double>();
         var postgres = new List<double>();
         long luceneHits = 0, pgHits = 0;
         await using var pg = new NpgsqlConnection(cs);
         await pg.OpenAsync();
+        var perQuery = new List<string>();
         foreach (var (text, city) in queries)
         {
+            var (luceneFrom, postgresFrom, luceneTotal, postgresTotal) = (lucene.Count, postgres.Count, 0, 0L);
+            var request = new SearchRequest(text, city, [], null, null, null, null, null, SearchSort.Relevance, 20, null);
             for (var r = 0; r <= rounds; r++)
             {
                 sw.Restart();
-                var query = new BooleanQuery { { parser.Parse(text), Occur.MUST } };
-                if (city is not null)
-                {
-                    query.Add(new ConstantScoreQuery(new TermQuery(new Term(SearchFields.CityExact, city.ToLowerInvariant()))) { Boost = 0 }, Occur.MUST);
-                }
-                var top = searcher.Search(query, 20);
+                var top = searcher.Search(product.Query(parser.Parse(text), request), 20);
                 if (r > 0)
                 {
                     lucene.Add(sw.Elapsed.TotalMilliseconds);
                     luceneHits += top.TotalHits;
+                }
+                luceneTotal = top.TotalHits;
+
+                // The API's Lucene work for a page: stable sort, matched fields and snippets of the 20 hits.
+                sw.Restart();
+                var full = product.Search(searcher, parser.Parse(text), request, null);
+                if (r > 0)
+                {
+                    page.Add(sw.Elapsed.TotalMilliseconds);
+                }
+                if (full.Total != top.TotalHits)
+                {
+                    throw new InvalidOperationException($"{text}: {full.Total} matches with the page, {top.TotalHits} without.");
                 }
 
                 sw.Restart();
                 await using var command = new NpgsqlCommand(city is null
                     ? "SELECT id, ts_rank(tsv, q) AS rank, count(*) OVER () FROM bench_candidates, websearch_to_tsquery('russian', @q) q WHERE tsv @@ q ORDER BY rank DESC LIMIT 20"
                     : "SELECT id, ts_rank(tsv, q) AS rank, count(*) OVER () FROM bench_candidates, websearch_to_tsquery('russian', @q) q WHERE tsv @@ q AND city = @city ORDER BY rank DESC LIMIT 20", pg);
-                command.Parameters.AddWithValue("q", text.Replace("city:", "", StringComparison.Ordinal).Replace("name:", "", StringComparison.Ordinal));
+                command.Parameters.AddWithValue("q", RecruiterQueries.ForPostgres(text));
                 if (city is not null)
                 {
                     command.Parameters.AddWithValue("city", city);
@@ -158,20 +155,101 @@ public static class SearchBenchmark
                     postgres.Add(sw.Elapsed.TotalMilliseconds);
                     pgHits += total;
                 }
+                postgresTotal = total;
             }
+            perQuery.Add(string.Create(CultureInfo.InvariantCulture,
+                $"| {text.Replace("|", "\\|", StringComparison.Ordinal)}{(city is null ? "" : $" [{city}]")} | {luceneTotal:N0} | {postgresTotal:N0} | {Percentile(lucene[luceneFrom..], 50):0.00} | {Percentile(page[luceneFrom..], 50):0.00} | {Percentile(postgres[postgresFrom..], 50):0.00} |"));
         }
         Console.WriteLine();
         Console.WriteLine($"{queries.Count} queries × {rounds} rounds, one thread, top 20 with total count, direct (not through HTTP):");
         Console.WriteLine();
         Console.WriteLine("| engine | p50 ms | p95 ms | p99 ms | queries/s | matches per query (mean) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        Row("Lucene (Ats analyzers)", lucene, luceneHits);
+        Row("Lucene (Ats analyzers), top 20 + count", lucene, luceneHits);
+        Row("Lucene, the API's page: + stable sort, matched fields, snippets", page, luceneHits);
         Row("PostgreSQL FTS (russian, GIN, ts_rank)", postgres, pgHits);
         Console.WriteLine();
+        Console.WriteLine("Per query (matches, median ms):");
+        Console.WriteLine();
+        Console.WriteLine("| query [city filter] | Lucene matches | PostgreSQL matches | Lucene ms | Lucene page ms | PostgreSQL ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        perQuery.ForEach(Console.WriteLine);
+        Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Median ratio PostgreSQL / Lucene: {Percentile(postgres, 50) / Percentile(lucene, 50):0.0}×; p99 ratio {Percentile(postgres, 99) / Percentile(lucene, 99):0.0}×."));
+            $"Median ratio PostgreSQL / Lucene: {Percentile(postgres, 50) / Percentile(lucene, 50):0.0}×; p99 ratio {Percentile(postgres, 99) / Percentile(lucene, 99):0.0}×; " +
+            $"against the API's Lucene page: median {Percentile(postgres, 50) / Percentile(page, 50):0.0}×, p99 {Percentile(postgres, 99) / Percentile(page, 99):0.0}×."));
+        Console.WriteLine($"Process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB.");
         return 0;
     }
+
+    /// <summary>
+    /// How many candidates each query matches in Lucene (to check that the query set stays typical for a generator),
+    /// with median times of parsing, top 20 + count, and the API's page (matched fields, snippets) — a quick profile.
+    /// </summary>
+    public static int QueryMatches(int count)
+    {
+        var people = SyntheticCandidates.FromSharedTestData(FindRoot()).Generate(count, seed: 42).ToList();
+        Console.WriteLine($"{count:N0} candidates, average résumé {people.Average(p => p.ResumeText.Length):0} characters, {people.Count(p => p.ResumeText.Length > 4096)} over 4 KB.");
+        var indexPath = Path.Combine(Path.GetTempPath(), "ats-bench-queries-" + count);
+        var analyzer = SearchAnalyzers.Create();
+        BuildIndex(indexPath, analyzer, people);
+        var parser = Parser(analyzer);
+        using (var reader = DirectoryReader.Open(FSDirectory.Open(indexPath)))
+        {
+            var searcher = new IndexSearcher(reader);
+            var product = new CandidateSearcher(analyzer, new SearchFilterCache());
+            foreach (var (text, city) in RecruiterQueries.For(people))
+            {
+                var request = new SearchRequest(text, city, [], null, null, null, null, null, SearchSort.Relevance, 20, null);
+                var (parse, search, page) = (new List<double>(), new List<double>(), new List<double>());
+                var total = 0;
+                for (var r = 0; r < 6; r++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    var main = parser.Parse(text);
+                    parse.Add(sw.Elapsed.TotalMilliseconds);
+                    sw.Restart();
+                    total = searcher.Search(product.Query(main, request), 20).TotalHits;
+                    search.Add(sw.Elapsed.TotalMilliseconds);
+                    sw.Restart();
+                    product.Search(searcher, main, request, null);
+                    page.Add(sw.Elapsed.TotalMilliseconds);
+                }
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{total,9:N0}  parse {Percentile(parse[1..], 50),6:0.00}  top 20 {Percentile(search[1..], 50),6:0.00}  page {Percentile(page[1..], 50),6:0.00} ms  {text}{(city is null ? "" : " [city " + city + "]")}"));
+            }
+        }
+        if (Environment.GetEnvironmentVariable("ATS_BENCH_KEEP") is null)
+        {
+            System.IO.Directory.Delete(indexPath, true);
+        }
+        return 0;
+    }
+
+    private static void BuildIndex(string indexPath, Lucene.Net.Analysis.Analyzer analyzer, List<SyntheticCandidate> people)
+    {
+        if (System.IO.Directory.Exists(indexPath))
+        {
+            System.IO.Directory.Delete(indexPath, true);
+        }
+        using var dir = FSDirectory.Open(indexPath);
+        using var writer = new IndexWriter(dir, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 256 });
+        foreach (var p in people)
+        {
+            writer.AddDocument(Document(p));
+        }
+        writer.Commit();
+    }
+
+    private static RecruiterQueryParser Parser(Lucene.Net.Analysis.Analyzer analyzer) => new(new RecruiterQueryOptions
+    {
+        FieldPrefixes = SearchQueryParser.Prefixes,
+        DefaultFields = [.. SearchFields.Default.Keys],
+        FieldBoosts = SearchFields.Default,
+        Analyzer = analyzer,
+        SynonymFields = new HashSet<string> { SearchFields.Skills, SearchFields.ResumeText, SearchFields.Summary, SearchFields.Position },
+        Synonyms = new SkillSynonyms(new SkillSynonymsOptions()),
+    });
 
     private static void Row(string name, List<double> ms, long hits) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -188,6 +266,7 @@ public static class SearchBenchmark
         var doc = new Document
         {
             new StringField(SearchFields.Id, p.Id.ToString(), Field.Store.YES),
+            new SortedDocValuesField(SearchFields.Id, new BytesRef(p.Id.ToString())),
             new TextField(SearchFields.Surname, p.Surname, Field.Store.NO),
             new TextField(SearchFields.FirstName, p.FirstName, Field.Store.NO),
             new TextField(SearchFields.Patronymic, p.Patronymic, Field.Store.NO),
@@ -195,7 +274,9 @@ public static class SearchBenchmark
             new TextField(SearchFields.Position, p.Position, Field.Store.NO),
             new TextField(SearchFields.City, p.City, Field.Store.NO),
             new StringField(SearchFields.CityExact, p.City.ToLowerInvariant(), Field.Store.NO),
-            new TextField(SearchFields.ResumeText, p.ResumeText, Field.Store.NO),
+            new SortedDocValuesField(SearchFields.CityExact, new BytesRef(p.City.ToLowerInvariant())),
+            new Field(SearchFields.ResumeText, p.ResumeText, SearchFields.ResumeTextType),
+            new StoredField(SearchFields.ResumeStored, p.ResumeText),
             new NumericDocValuesField(SearchFields.Updated, p.UpdatedAt.UtcTicks),
         };
         foreach (var tag in p.Tags)
@@ -203,27 +284,6 @@ public static class SearchBenchmark
             doc.Add(new StringField(SearchFields.Tag, tag, Field.Store.NO));
         }
         return doc;
-    }
-
-    /// <summary>Recruiter-style queries: 2–4 words, phrases, a city filter, name look-ups by surname.</summary>
-    private static List<(string Text, string? City)> Queries(List<SyntheticCandidate> people)
-    {
-        var random = new Random(7);
-        var list = new List<(string, string?)>
-        {
-            ("java kafka", null), ("разработчик 1С", "Казань"), ("ведущий разработчик 1С", null), ("бухгалтер МСФО", null), ("аналитик данных python", null),
-            ("devops kubernetes terraform", null), ("\"платежных сервисов\"", null), ("\"микросервисной архитектуры\"", "Москва"), ("postgresql оптимизация запросов", null),
-            ("react typescript", "Санкт-Петербург"), ("руководил командой", null), ("мониторинг алертинг", null), ("qa engineer selenium", null),
-            ("data scientist spark airflow", null), ("системный администратор linux", "Новосибирск"), ("менеджер по продажам", null), ("\"led a team\"", null),
-            ("payment processing services", null), ("складской учет 1С", null), ("налоговый учет РСБУ", "Екатеринбург"), ("clickhouse", null), ("redis kafka java", "Москва"),
-            ("product manager jira", null), ("hr business partner", null), ("инженер-конструктор", null), ("наставничество", null), ("миграции в облако", null),
-            ("legacy billing", null), ("c# .net", null), ("go redis", "Казань"),
-        };
-        foreach (var p in people.OrderBy(_ => random.Next()).Take(25))
-        {
-            list.Add(random.Next(2) == 0 ? (p.Surname, null) : ($"{p.Surname} {p.FirstName}", null));
-        }
-        return list;
     }
 
     private static string FindRoot()

@@ -114,8 +114,8 @@ public sealed class CandidateDocumentBuilder(AtsDbContext db)
             var text = resume.ToString();
             // The person's own name words are taken out of the searchable text: they live in the name fields, and a
             // stemmed «Иван» in a résumé header would otherwise answer a search for the surname «Иванов».
-            doc.Add(new TextField(SearchFields.ResumeText, WithoutOwnName(text, c), Field.Store.NO));
-            // The original is stored for snippets; the highlighter re-analyses it with the query's terms.
+            doc.Add(new Field(SearchFields.ResumeText, WithoutOwnName(text, c), SearchFields.ResumeTextType));
+            // The original is stored for snippets: the term vector's offsets point into it (the name is blanked, not cut).
             doc.Add(new StoredField(SearchFields.ResumeStored, text));
         }
         var notes = string.Join("\n", c.Notes.Select(n => n.Text));
@@ -129,13 +129,30 @@ public sealed class CandidateDocumentBuilder(AtsDbContext db)
 
     private static string WithoutOwnName(string text, Candidate c)
     {
-        var parts = new[] { c.Surname, c.FirstName, c.Patronymic }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()).ToList();
-        if (parts.Count == 0)
+        char[]? blanked = null;
+        foreach (var raw in new[] { c.Surname, c.FirstName, c.Patronymic })
         {
-            return text;
+            if (string.IsNullOrWhiteSpace(raw))
+            {
+                continue;
+            }
+            var part = raw.Trim();
+            for (var at = text.IndexOf(part, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = at + part.Length;
+                if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+                {
+                    // Blanked with as many spaces, so the offsets of every other word stay those of the stored original.
+                    blanked ??= text.ToCharArray();
+                    Array.Fill(blanked, ' ', at, part.Length);
+                }
+                if (end >= text.Length)
+                {
+                    break;
+                }
+            }
         }
-        var pattern = @"(?<![\p{L}\p{N}])(?:" + string.Join('|', parts.Select(System.Text.RegularExpressions.Regex.Escape)) + @")(?![\p{L}\p{N}])";
-        return System.Text.RegularExpressions.Regex.Replace(text, pattern, " ", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        return blanked is null ? text : new string(blanked);
     }
 
     private static void AddText(Document doc, string field, string? value)

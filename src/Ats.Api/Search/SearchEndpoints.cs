@@ -37,6 +37,7 @@ public static class SearchEndpoints
         builder.Services.AddSingleton<SearchIndex>();
         builder.Services.AddHostedService<SearchIndexer>();
         builder.Services.AddScoped<SearchService>();
+        builder.Services.AddSingleton<SearchFilterCache>();
         builder.Services.AddSingleton<SearchQueryParser>();
         return builder;
     }

@@ -31,6 +31,24 @@ public static class SearchFields
     public const string Updated = "updated";
     public const string Created = "created";
 
+    /// <summary>
+    /// Résumé text: analysed, not stored, with a term vector (positions and offsets) so that snippets are cut from the
+    /// stored original around the query's terms without analysing the text again (FastVectorHighlighter).
+    /// </summary>
+    public static readonly Lucene.Net.Documents.FieldType ResumeTextType = NewResumeTextType();
+
+    private static Lucene.Net.Documents.FieldType NewResumeTextType()
+    {
+        var type = new Lucene.Net.Documents.FieldType(Lucene.Net.Documents.TextField.TYPE_NOT_STORED)
+        {
+            StoreTermVectors = true,
+            StoreTermVectorPositions = true,
+            StoreTermVectorOffsets = true,
+        };
+        type.Freeze();
+        return type;
+    }
+
     /// <summary>Where an unprefixed word is looked for, with boosts: a name or a position outweighs a word deep in a résumé.</summary>
     public static readonly IReadOnlyDictionary<string, float> Default = new Dictionary<string, float>
     {

@@ -137,6 +137,7 @@ public sealed class SearchIndex : IDisposable
         var generation = Open(path, create: true);
         var count = 0;
         ChangeCursor cursor;
+        var indexing = Task.CompletedTask;
         try
         {
             await using var scope = _scopes.CreateAsyncScope();
@@ -148,6 +149,8 @@ public sealed class SearchIndex : IDisposable
             cursor = new ChangeCursor(ulong.Parse(xmin, CultureInfo.InvariantCulture) - 1, long.MaxValue);
             var builder = ActivatorUtilities.CreateInstance<CandidateDocumentBuilder>(scope.ServiceProvider);
             Guid? after = null;
+            // Reading a batch from PostgreSQL overlaps with indexing the previous one, and a batch is analysed on every
+            // core (IndexWriter takes documents from several threads): analysis is what a rebuild spends its time on.
             while (true)
             {
                 var query = db.Candidates.AsNoTracking();
@@ -160,23 +163,23 @@ public sealed class SearchIndex : IDisposable
                 {
                     break;
                 }
-                foreach (var (id, doc) in await builder.BuildAsync(ids, ct))
-                {
-                    if (doc is not null)
-                    {
-                        generation.Writer.AddDocument(doc);
-                        count++;
-                    }
-                }
+                var docs = (await builder.BuildAsync(ids, ct)).Values.OfType<Lucene.Net.Documents.Document>().ToList();
+                await indexing;
+                indexing = Task.Run(() => Parallel.ForEach(docs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+                    doc => generation.Writer.AddDocument(doc)), ct);
+                count += docs.Count;
                 db.ChangeTracker.Clear();
                 after = ids[^1];
             }
+            await indexing;
             await tx.CommitAsync(ct);
             Commit(generation.Writer, cursor);
             generation.Searchers.MaybeRefreshBlocking();
         }
         catch
         {
+            // The batch being indexed finishes (or fails) before its writer is closed; the first error is the one rethrown.
+            await Task.WhenAny(indexing);
             generation.Dispose();
             TryDelete(path);
             throw;
@@ -393,6 +396,8 @@ public sealed class SearchIndex : IDisposable
             var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, Analyzer)
             {
                 OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND,
+                // A bigger buffer means fewer, larger segments to flush and merge during a rebuild.
+                RAMBufferSizeMB = 128,
             };
             var writer = new IndexWriter(directory, config);
             try

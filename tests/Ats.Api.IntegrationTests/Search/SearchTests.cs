@@ -52,6 +52,30 @@ public sealed class SearchTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Snippets_mark_exactly_the_query_words_also_after_the_candidates_own_name_and_respect_phrases()
+    {
+        var tag = Marker();
+        var candidate = await _recruiter.CreateCandidateAsync(new { surname = "Сниппетов", firstName = "Аркадий", tags = new[] { tag } });
+        // The own name is taken out of the indexed text; snippets are cut from the stored original by the indexed offsets.
+        const string text = "Сниппетов Аркадий, Москва. Аркадий настраивал мониторинг и алертинг, вёл миграцию в облако. "
+            + "Облако тегов и миграция птиц здесь ни при чём.";
+        var file = await _recruiter.UploadFileAsync(candidate.Id, Encoding.UTF8.GetBytes(text), "cv.txt");
+        await _recruiter.WaitForExtractionAsync(candidate.Id, file.Id);
+        await _admin.WaitForIndexAsync();
+
+        var hit = Assert.Single((await _recruiter.SearchAsync("алертинг \"миграцию в облако\"", $"&tag={tag}")).Items);
+        var snippet = Assert.Single(hit.Snippets);
+        Assert.Contains(snippet.Replace("<em>", "", StringComparison.Ordinal).Replace("</em>", "", StringComparison.Ordinal), text, StringComparison.Ordinal);
+        var marked = System.Text.RegularExpressions.Regex.Matches(snippet, "<em>(.*?)</em>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("алертинг", marked);
+        Assert.Contains(marked, m => m.StartsWith("миграцию", StringComparison.Ordinal));
+        // Words of the phrase are marked where the phrase is, not elsewhere.
+        Assert.DoesNotContain("Облако", marked);
+        Assert.DoesNotContain("миграция", marked);
+        Assert.DoesNotContain(marked, m => m.Contains("Аркадий", StringComparison.Ordinal) || m.Contains("Сниппетов", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Filters_and_facets_follow_the_query()
     {
         var tag = Marker();

@@ -223,6 +223,30 @@ public class RecruiterQueryParserTests
     }
 
     [Fact]
+    public void A_synonym_phrase_that_contains_a_single_word_alternative_is_left_out_as_it_finds_nobody_new()
+    {
+        var parser = new RecruiterQueryParser(new RecruiterQueryOptions
+        {
+            FieldPrefixes = Prefixes,
+            DefaultFields = ["text"],
+            Analyzer = Analyzers,
+            SynonymFields = new HashSet<string> { "text" },
+            Synonyms = new SkillSynonyms(new SkillSynonymsOptions()),
+        });
+        using var index = new InMemoryIndex(Analyzers, [
+            new Dictionary<string, string> { ["id"] = "platform", ["text"] = "Программист 1С:Предприятие 8.3" },
+            new Dictionary<string, string> { ["id"] = "slang", ["text"] = "Опытный одинесник" },
+            new Dictionary<string, string> { ["id"] = "other", ["text"] = "Предприятие пищевой промышленности" },
+        ]);
+
+        var query = parser.Parse("1С");
+
+        Assert.DoesNotContain("\"", query.ToString(), StringComparison.Ordinal);
+        Assert.Contains("text:1c", query.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["platform", "slang"], index.Ids(query));
+    }
+
+    [Fact]
     public void Words_without_letters_or_digits_are_dropped()
     {
         Assert.Equal("+text:java +text:kafka", Parsed("java ??? kafka - !"));

@@ -25,7 +25,8 @@ public class RussianStemmerReferenceTests(ITestOutputHelper output)
         var analyzer = new TextAnalyzer();
         var reference = Reference.Value;
         var disagreements = new List<string>();
-        foreach (var (word, stem) in reference)
+        // Twice over: the second pass answers from the shared stem cache, which must agree with the stemmer.
+        foreach (var (word, stem) in reference.Concat(reference))
         {
             var tokens = Tokens.Of(analyzer, word);
             var expected = YoFoldingFilter.Fold(stem);
@@ -34,8 +35,8 @@ public class RussianStemmerReferenceTests(ITestOutputHelper output)
                 disagreements.Add($"{word}: {string.Join(' ', tokens)} instead of {expected}");
             }
         }
-        var agreement = 1.0 - (double)disagreements.Count / reference.Length;
-        output.WriteLine($"{reference.Length - disagreements.Count}/{reference.Length} words agree ({agreement:P3}).");
+        var agreement = 1.0 - (double)disagreements.Count / (2 * reference.Length);
+        output.WriteLine($"{2 * reference.Length - disagreements.Count}/{2 * reference.Length} words agree ({agreement:P3}).");
         disagreements.Take(50).ToList().ForEach(output.WriteLine);
         Assert.True(reference.Length > 49_000, "The reference vocabulary looks truncated.");
         // Measured: 49,785 of 49,785.

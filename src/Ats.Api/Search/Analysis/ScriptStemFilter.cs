@@ -3,6 +3,8 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Tartarus.Snowball;
 using Lucene.Net.Tartarus.Snowball.Ext;
 
+using System.Collections.Concurrent;
+
 namespace Ats.Api.Search.Analysis;
 
 /// <summary>
@@ -14,6 +16,16 @@ namespace Ats.Api.Search.Analysis;
 /// </summary>
 public sealed class ScriptStemFilter : TokenFilter
 {
+    // Word frequencies are Zipf-shaped: a few hundred thousand word forms make up nearly all tokens of a résumé base,
+    // and a Snowball stem costs several times a dictionary look-up. Stems are shared by every thread; the cache
+    // stops growing when full rather than evicting (the common forms arrive first).
+    private const int MaxCachedStems = 300_000;
+    private const int MaxCachedLength = 40;
+    private static readonly ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> StemsBySpan = Stems.GetAlternateLookup<ReadOnlySpan<char>>();
+    // ConcurrentDictionary.Count takes every lock: the size is counted here instead.
+    private static int _cachedStems;
+
     private readonly SnowballProgram _russian = new RussianStemmer();
     private readonly SnowballProgram _english = new EnglishStemmer();
     private readonly ICharTermAttribute _term;
@@ -35,6 +47,13 @@ public sealed class ScriptStemFilter : TokenFilter
         {
             return true;
         }
+        var token = new ReadOnlySpan<char>(_term.Buffer, 0, _term.Length);
+        if (StemsBySpan.TryGetValue(token, out var cached))
+        {
+            _term.SetEmpty().Append(cached);
+            return true;
+        }
+        var original = token.Length <= MaxCachedLength && Volatile.Read(ref _cachedStems) < MaxCachedStems ? token.ToString() : null;
         var stemmer = ScriptOf(_term.Buffer, _term.Length) switch
         {
             Script.Cyrillic => _russian,
@@ -56,6 +75,10 @@ public sealed class ScriptStemFilter : TokenFilter
         else
         {
             _term.CopyBuffer(stemmed, 0, stemmer.CurrentBufferLength);
+        }
+        if (original is not null && Stems.TryAdd(original, _term.ToString()))
+        {
+            Interlocked.Increment(ref _cachedStems);
         }
         return true;
     }
