@@ -17,8 +17,8 @@ mkdir -p "$test_data"
 
 cleanup() {
   if [[ ${ATS_KEEP_SERVICES:-0} != 1 ]]; then
-    [[ $started_pg == 1 ]] && ATS_DATA_DIR=$test_data bash infra/postgres.sh stop
-    [[ $started_s3 == 1 ]] && ATS_DATA_DIR=$test_data bash infra/s3.sh stop
+    [[ $started_pg == 1 ]] && ATS_DATA_DIR=$test_data bash infra/postgres.sh stop >&2
+    [[ $started_s3 == 1 ]] && ATS_DATA_DIR=$test_data bash infra/s3.sh stop >&2
   fi
 }
 trap cleanup EXIT
@@ -86,5 +86,8 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 if [[ $found == 0 || ( $rc != 0 && $failed == 0 ) ]]; then failed=$((failed + 1)); fi
+# Services are stopped before the totals, so the totals are the last line.
+cleanup
+trap - EXIT
 echo "$passed passed, $failed failed"
 [[ $failed == 0 ]]
