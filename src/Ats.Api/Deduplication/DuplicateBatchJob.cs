@@ -178,6 +178,8 @@ public sealed class DuplicateBatchJob(IServiceScopeFactory scopes, IOptions<Dedu
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The staging rows are sorted into index order before the insert; let that sort happen in memory.
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '256MB'", ct);
         await db.Database.ExecuteSqlRawAsync("""
             CREATE TEMP TABLE suggestions_load (first_id uuid NOT NULL, second_id uuid NOT NULL, score float8 NOT NULL, decision text NOT NULL,
                 reasons text[] NOT NULL) ON COMMIT DROP
@@ -261,6 +263,8 @@ public sealed class DuplicateBatchJob(IServiceScopeFactory scopes, IOptions<Dedu
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The staging rows are sorted into index order before the insert; let that sort happen in memory.
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '256MB'", ct);
         HashSet<Guid> have = [];
         if (rewrite)
         {
