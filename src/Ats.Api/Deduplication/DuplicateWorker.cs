@@ -60,16 +60,24 @@ public sealed class DuplicateWorker(IServiceScopeFactory scopes, IOptions<Dedupl
             .ToListAsync(ct);
         foreach (var id in ids.Distinct())
         {
-            try
+            for (var attempt = 1; attempt <= 2; attempt++)
             {
-                await using var work = scopes.CreateAsyncScope();
-                await work.ServiceProvider.GetRequiredService<MatchService>().ProcessAsync(id, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Two instances looking at one pair at once collide on the suggestion's unique key; the other one's
-                // result stands. Anything else is logged without data and the candidate is looked at on its next change.
-                logger.LogWarning("Duplicate check of a candidate failed ({ErrorType})", e.GetType().Name);
+                try
+                {
+                    await using var work = scopes.CreateAsyncScope();
+                    await work.ServiceProvider.GetRequiredService<MatchService>().ProcessAsync(id, ct);
+                    break;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Two instances looking at one pair at once collide on the suggestion's unique key: the second
+                    // try sees the other's row and updates it. Anything else is logged without data, and the
+                    // candidate is looked at again on its next change.
+                    if (attempt == 2)
+                    {
+                        logger.LogWarning("Duplicate check of a candidate failed twice ({ErrorType})", e.GetType().Name);
+                    }
+                }
             }
         }
         await tx.CommitAsync(ct);
