@@ -56,6 +56,11 @@ public sealed class AtsDbContext(DbContextOptions<AtsDbContext> options) : DbCon
                 foreach (var entry in e.Entries)
                 {
                     await entry.ReloadAsync(ct);
+                    // The other write may have been a merge: then this one belongs to the kept candidate, not here.
+                    if (entry.Entity is Candidate { MergedIntoId: { } into })
+                    {
+                        throw new CandidateMergedException(into);
+                    }
                 }
             }
         }

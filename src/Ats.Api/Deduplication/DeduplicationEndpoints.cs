@@ -63,6 +63,11 @@ public static class DeduplicationEndpoints
         }
         var take = Math.Clamp(limit ?? 50, 1, MaxPage);
         var query = db.DuplicateSuggestions.AsNoTracking().Where(s => s.State == wanted);
+        if (wanted == SuggestionState.Pending)
+        {
+            // A pair whose other half was merged away meanwhile is not for review (the filter hides merged candidates).
+            query = query.Where(s => db.Candidates.Any(c => c.Id == s.FirstId) && db.Candidates.Any(c => c.Id == s.SecondId));
+        }
         if (candidateId is { } cid)
         {
             query = query.Where(s => s.FirstId == cid || s.SecondId == cid);
@@ -97,6 +102,7 @@ public static class DeduplicationEndpoints
     public static async Task<Ok<IReadOnlyList<SuggestionCluster>>> ListClusters(AtsDbContext db, int? limit, CancellationToken ct)
     {
         var pairs = await db.DuplicateSuggestions.AsNoTracking().Where(s => s.State == SuggestionState.Pending)
+            .Where(s => db.Candidates.Any(c => c.Id == s.FirstId) && db.Candidates.Any(c => c.Id == s.SecondId))
             .OrderByDescending(s => s.Score).Take(MaxClusterPairs).Select(s => new { s.Id, s.FirstId, s.SecondId, s.Score }).ToListAsync(ct);
         var parent = new Dictionary<Guid, Guid>();
         Guid Find(Guid x)

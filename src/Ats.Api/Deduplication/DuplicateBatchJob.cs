@@ -124,6 +124,7 @@ public sealed class DuplicateBatchJob(IServiceScopeFactory scopes, IOptions<Dedu
     private async Task ScanAsync(AtsDbContext db, string actor, bool rewriteKeys, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
+        var scanStart = clock.GetUtcNow();
         Update(r => r with { Phase = "loading candidates" });
         var (ids, records) = await LoadAsync(db, ct);
         var load = watch.Elapsed;
@@ -145,6 +146,11 @@ public sealed class DuplicateBatchJob(IServiceScopeFactory scopes, IOptions<Dedu
 
         Update(r => r with { Phase = "saving blocking keys" });
         var keysWritten = await SaveKeysAsync(db, ids, keysOf, rewriteKeys, ct);
+        // Candidates created or changed while the scan ran have keys newer than its snapshot (or none, after a
+        // rewrite): the worker looks at them again.
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO match_queue (candidate_id, enqueued_at) SELECT id, now() FROM candidates WHERE merged_into_id IS NULL AND updated_at >= {0}",
+            [scanStart], ct);
         if (keysWritten > 10_000 || saved > 10_000)
         {
             // A bulk write leaves the tables without statistics or a visibility map for a while; look-ups right after

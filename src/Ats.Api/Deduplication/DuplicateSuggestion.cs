@@ -35,6 +35,10 @@ public sealed class DuplicateSuggestion
     public List<string> DecidedEvidence { get; private set; } = [];
 
     public SuggestionState State { get; private set; }
+
+    /// <summary>A person once said "not the same person" (or undid their merge): the pair may come back as a
+    /// suggestion on new evidence, but is never merged automatically again.</summary>
+    public bool RejectedByPerson { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
@@ -83,6 +87,7 @@ public sealed class DuplicateSuggestion
     public void MarkNotSame(IReadOnlyList<string> evidence, string by, string? reason, DateTimeOffset now)
     {
         State = SuggestionState.NotSamePerson;
+        RejectedByPerson = true;
         DecidedEvidence = [.. evidence];
         DecidedAt = now;
         DecidedBy = by;

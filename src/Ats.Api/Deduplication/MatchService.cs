@@ -77,7 +77,7 @@ public sealed class MatchService(AtsDbContext db, MergeService merges, TimeProvi
             }
             row.Update(result, now);
             suggested++;
-            if (result.Decision == MatchDecision.AutoMerge && options.Value.AutoMerge && autoMerge is null)
+            if (result.Decision == MatchDecision.AutoMerge && options.Value.AutoMerge && autoMerge is null && !row.RejectedByPerson)
             {
                 autoMerge = (otherId, result);
             }
@@ -99,10 +99,20 @@ public sealed class MatchService(AtsDbContext db, MergeService merges, TimeProvi
             var kept = created.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).First().Id;
             var gone = kept == candidateId ? m.Other : candidateId;
             db.ChangeTracker.Clear();
-            var outcome = await merges.MergeAsync(kept, gone, SystemActor, "automatic: " + m.Result.Explanation, new HashSet<string>(), m.Result, true, ct);
+            // The reasons (which quote phones and names) go to the merge record's match reasons, not to the audit text.
+            var reason = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"automatic (score {m.Result.Score:0.#})");
+            var outcome = await merges.MergeAsync(kept, gone, SystemActor, reason, new HashSet<string>(), m.Result, true, ct);
             if (outcome.Outcome == MergeOutcome.Done)
             {
                 mergedInto = kept == candidateId ? null : kept;
+            }
+            else if (outcome.Outcome == MergeOutcome.Conflict)
+            {
+                // Someone (a person, another instance) touched the pair at that moment: look again shortly; a
+                // person's decision will then stop the merge, a race will not.
+                db.ChangeTracker.Clear();
+                db.MatchQueue.Add(new MatchQueueItem(candidateId, clock.GetUtcNow()));
+                await db.SaveChangesAsync(ct);
             }
         }
         return new MatchPass(keys.Count, results.Count, suggested, mergedInto);

@@ -107,6 +107,11 @@ public sealed class MergeService(AtsDbContext db, TimeProvider clock, IOptions<D
         // The pair is decided; other open suggestions of the merged record are recomputed for the kept one.
         var (first, second) = DuplicateSuggestion.Order(keptId, mergedId);
         var pair = await db.DuplicateSuggestions.SingleOrDefaultAsync(s => s.FirstId == first && s.SecondId == second, ct);
+        if (automatic && pair is { } decided && (decided.RejectedByPerson || decided.State != SuggestionState.Pending))
+        {
+            // A person decided about this pair while the worker was on its way here: their decision stands.
+            return new MergeResult(MergeOutcome.Conflict, Problem: "A person has decided about this pair; it is not merged automatically.");
+        }
         if (pair is null && match is not null)
         {
             pair = new DuplicateSuggestion(keptId, mergedId, match, now);
@@ -118,7 +123,15 @@ public sealed class MergeService(AtsDbContext db, TimeProvider clock, IOptions<D
             .ExecuteDeleteAsync(ct);
         await db.MatchKeys.Where(k => k.CandidateId == mergedId).ExecuteDeleteAsync(ct);
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The pair's suggestion row was written by the worker at the same moment (row version or unique key).
+            return new MergeResult(MergeOutcome.Conflict, Problem: "The pair was being updated at the same moment; try the merge again.");
+        }
         await tx.CommitAsync(ct);
         return new MergeResult(MergeOutcome.Done, record, NotMoved: notMoved);
     }

@@ -16,6 +16,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     {
         var (status, type, title, detail) = exception switch
         {
+            Candidates.CandidateMergedException merged => (StatusCodes.Status409Conflict, ProblemTypes.CandidateMerged, "Candidate merged",
+                merged.Message + " Nothing was saved; repeat the change on that candidate."),
             // With If-Match the client asked for a conditional write: 412. Without it, two writers raced: 409.
             DbUpdateConcurrencyException when httpContext.Request.Headers.IfMatch.Count > 0 =>
                 (StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "Precondition failed",

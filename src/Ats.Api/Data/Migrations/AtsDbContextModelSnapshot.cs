@@ -464,6 +464,10 @@ namespace Ats.Api.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("reasons");
 
+                    b.Property<bool>("RejectedByPerson")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rejected_by_person");
+
                     b.Property<double>("Score")
                         .HasColumnType("double precision")
                         .HasColumnName("score");
