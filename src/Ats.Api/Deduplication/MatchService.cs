@@ -20,6 +20,23 @@ public sealed class MatchService(AtsDbContext db, MergeService merges, TimeProvi
 
     public async Task<MatchPass> ProcessAsync(Guid candidateId, CancellationToken ct)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ProcessOnceAsync(candidateId, ct);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another instance (or a person) wrote one of this candidate's pairs at the same moment (row version
+                // or unique key): read everything again and redo the pass.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<MatchPass> ProcessOnceAsync(Guid candidateId, CancellationToken ct)
+    {
         var records = await CandidateRecords.LoadAsync(db, [candidateId], ct);
         if (!records.TryGetValue(candidateId, out var record))
         {
