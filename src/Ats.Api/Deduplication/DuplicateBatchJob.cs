@@ -207,8 +207,8 @@ public sealed class DuplicateBatchJob(IServiceScopeFactory scopes, IOptions<Dedu
         }
         // uuidv7-like ids from the database are not needed: the id only has to be unique, and gen_random_uuid() is.
         var saved = await db.Database.ExecuteSqlRawAsync("""
-            INSERT INTO duplicate_suggestions (id, first_id, second_id, score, decision, reasons, decided_evidence, state, created_at, updated_at)
-            SELECT gen_random_uuid(), l.first_id, l.second_id, l.score, l.decision, l.reasons, ARRAY[]::text[], 'pending', {0}, {0}
+            INSERT INTO duplicate_suggestions (id, first_id, second_id, score, decision, reasons, decided_evidence, state, rejected_by_person, created_at, updated_at)
+            SELECT gen_random_uuid(), l.first_id, l.second_id, l.score, l.decision, l.reasons, ARRAY[]::text[], 'pending', false, {0}, {0}
             FROM suggestions_load l
             JOIN candidates a ON a.id = l.first_id AND a.merged_into_id IS NULL
             JOIN candidates b ON b.id = l.second_id AND b.merged_into_id IS NULL

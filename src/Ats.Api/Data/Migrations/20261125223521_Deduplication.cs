@@ -55,6 +55,7 @@ namespace Ats.Api.Data.Migrations
                     reasons = table.Column<List<string>>(type: "text[]", nullable: false),
                     decided_evidence = table.Column<List<string>>(type: "text[]", nullable: false),
                     state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    rejected_by_person = table.Column<bool>(type: "boolean", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -89,12 +90,6 @@ namespace Ats.Api.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_match_keys", x => new { x.key, x.candidate_id });
-                    table.ForeignKey(
-                        name: "fk_match_keys_candidates_candidate_id",
-                        column: x => x.candidate_id,
-                        principalTable: "candidates",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ats.Api.Data.Migrations
 {
     [DbContext(typeof(AtsDbContext))]
-    [Migration("20261125222246_SuggestionRejectedByPerson")]
-    partial class SuggestionRejectedByPerson
+    [Migration("20261125223521_Deduplication")]
+    partial class Deduplication
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
