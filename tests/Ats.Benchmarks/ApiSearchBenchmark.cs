@@ -30,11 +30,18 @@ public static class ApiSearchBenchmark
         var root = FindRoot();
         var people = SyntheticCandidates.FromSharedTestData(root).Generate(count, seed: 42).ToList();
         var database = $"ats_bench_api_{count}";
+        // ATS_BENCH_REUSE=1 keeps the database and the index of an earlier run with the same count (query work only).
+        var reuse = Environment.GetEnvironmentVariable("ATS_BENCH_REUSE") == "1";
+        var exists = false;
         await using (var c = new NpgsqlConnection(admin))
         {
             await c.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", c).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {database}", c).ExecuteNonQueryAsync();
+            exists = reuse && await new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{database}'", c).ExecuteScalarAsync() is not null;
+            if (!exists)
+            {
+                await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", c).ExecuteNonQueryAsync();
+                await new NpgsqlCommand($"CREATE DATABASE {database}", c).ExecuteNonQueryAsync();
+            }
         }
         var cs = new NpgsqlConnectionStringBuilder(admin) { Database = database, CommandTimeout = 0 }.ConnectionString;
         var options = new DbContextOptionsBuilder<AtsDbContext>();
@@ -46,13 +53,16 @@ public static class ApiSearchBenchmark
             key = (await new ApiKeyService(db, TimeProvider.System).IssueAsync("bench", Role.Recruiter, "bench", CancellationToken.None)).Secret;
         }
         var sw = Stopwatch.StartNew();
-        await Load(cs, people);
+        if (!exists)
+        {
+            await Load(cs, people);
+        }
         Console.WriteLine($"# Search through the HTTP API — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {count:N0} candidates");
         Console.WriteLine($"Loaded into the real schema in {sw.Elapsed.TotalSeconds:0} s.");
 
         var port = FreePort();
         var dll = typeof(AtsDbContext).Assembly.Location;
-        var indexPath = Path.Combine(Path.GetTempPath(), "ats-bench-api-index-" + Guid.NewGuid().ToString("N"));
+        var indexPath = Path.Combine(Path.GetTempPath(), "ats-bench-api-index-" + (reuse ? count.ToString(CultureInfo.InvariantCulture) : Guid.NewGuid().ToString("N")));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
@@ -96,6 +106,7 @@ public static class ApiSearchBenchmark
             Console.WriteLine($"Service start + index rebuild from PostgreSQL: {sw.Elapsed.TotalSeconds:0} s; index {DirSize(indexPath) / 1024 / 1024} MB.");
 
             var latencies = new List<double>();
+            var phases = new Dictionary<string, List<double>>();
             var queries = RecruiterQueries.For(people);
             foreach (var (q, city) in queries)
             {
@@ -108,6 +119,17 @@ public static class ApiSearchBenchmark
                     if (r > 0)
                     {
                         latencies.Add(sw.Elapsed.TotalMilliseconds);
+                        var server = 0.0;
+                        foreach (var part in response.Headers.TryGetValues("Server-Timing", out var t) ? string.Join(',', t).Split(',') : [])
+                        {
+                            var bits = part.Trim().Split(";dur=");
+                            if (bits.Length == 2 && double.TryParse(bits[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var ms))
+                            {
+                                (phases.TryGetValue(bits[0], out var list) ? list : phases[bits[0]] = []).Add(ms);
+                                server += ms;
+                            }
+                        }
+                        (phases.TryGetValue("outside search", out var rest) ? rest : phases["outside search"] = []).Add(sw.Elapsed.TotalMilliseconds - server);
                     }
                     response.EnsureSuccessStatusCode();
                 }
@@ -118,11 +140,21 @@ public static class ApiSearchBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{queries.Count} queries × {rounds} rounds through HTTP (matched fields, snippets, page read from PostgreSQL; no facets): " +
                 $"p50 {P(50):0.0} ms, p95 {P(95):0.0} ms, p99 {P(99):0.0} ms, {latencies.Count / (latencies.Sum() / 1000):0} queries/s on one client thread. Service peak memory {peak.Split(':')[1].Trim()}."));
+            // Server-Timing: where the service spent it; "outside search" is HTTP, the key check and JSON, seen from the client.
+            foreach (var (phase, values) in phases)
+            {
+                values.Sort();
+                double Q(int p) => values[Math.Min(values.Count - 1, (int)Math.Ceiling(p / 100.0 * values.Count) - 1)];
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase,-15} p50 {Q(50),7:0.00} ms  p95 {Q(95),7:0.00} ms  p99 {Q(99),7:0.00} ms  mean {values.Average(),7:0.00} ms"));
+            }
         }
         finally
         {
             service.Kill(entireProcessTree: true);
-            Directory.Delete(indexPath, recursive: true);
+            if (!reuse)
+            {
+                Directory.Delete(indexPath, recursive: true);
+            }
         }
         return 0;
     }

@@ -25,19 +25,16 @@ public sealed class CandidateDocumentBuilder(AtsDbContext db)
             .AsSplitQuery().ToListAsync(ct);
         var vacancies = (await db.Applications.AsNoTracking().Where(a => ids.Contains(a.CandidateId))
             .Select(a => new { a.CandidateId, a.VacancyId }).ToListAsync(ct)).ToLookup(a => a.CandidateId, a => a.VacancyId);
-        var texts = (await db.Attachments.AsNoTracking()
-            .Where(a => ids.Contains(a.CandidateId) && a.SupersededAt == null && a.ExtractionStatus == ExtractionStatus.Extracted)
-            .Join(db.AttachmentTexts, a => a.Id, t => t.AttachmentId, (a, t) => new { a.CandidateId, a.Kind, t.Text })
-            .ToListAsync(ct)).ToLookup(x => x.CandidateId);
+        var texts = await ResumeTexts.LoadAsync(db, ids, ct);
         var result = ids.ToDictionary(id => id, _ => (Document?)null);
         foreach (var c in candidates)
         {
-            result[c.Id] = Build(c, vacancies[c.Id], texts[c.Id].Select(t => (t.Kind, t.Text)));
+            result[c.Id] = Build(c, vacancies[c.Id], texts.GetValueOrDefault(c.Id));
         }
         return result;
     }
 
-    private Document Build(Candidate c, IEnumerable<Guid> vacancyIds, IEnumerable<(AttachmentKind Kind, string Text)> files)
+    private static Document Build(Candidate c, IEnumerable<Guid> vacancyIds, string? resume)
     {
         var doc = new Document
         {
@@ -103,20 +100,14 @@ public sealed class CandidateDocumentBuilder(AtsDbContext db)
         {
             doc.Add(new StringField(SearchFields.Vacancy, vacancy.ToString(), Field.Store.NO));
         }
-        var resume = new StringBuilder();
-        foreach (var (_, text) in files)
+        doc.Add(new StringField(SearchFields.HasResume, string.IsNullOrEmpty(resume) ? "0" : "1", Field.Store.NO));
+        if (!string.IsNullOrEmpty(resume))
         {
-            resume.Append(text).Append("\n\n");
-        }
-        doc.Add(new StringField(SearchFields.HasResume, resume.Length > 0 ? "1" : "0", Field.Store.NO));
-        if (resume.Length > 0)
-        {
-            var text = resume.ToString();
             // The person's own name words are taken out of the searchable text: they live in the name fields, and a
-            // stemmed «Иван» in a résumé header would otherwise answer a search for the surname «Иванов».
-            doc.Add(new Field(SearchFields.ResumeText, WithoutOwnName(text, c), SearchFields.ResumeTextType));
-            // The original is stored for snippets: the term vector's offsets point into it (the name is blanked, not cut).
-            doc.Add(new StoredField(SearchFields.ResumeStored, text));
+            // stemmed «Иван» in a résumé header would otherwise answer a search for the surname «Иванов». They are
+            // blanked, not cut, so the offsets in the postings point into the text as PostgreSQL holds it (snippets).
+            doc.Add(new Field(SearchFields.ResumeText, WithoutOwnName(resume, c), SearchFields.ResumeTextType));
+            doc.Add(new NumericDocValuesField(SearchFields.TextFingerprint, ResumeTexts.Fingerprint(resume)));
         }
         var notes = string.Join("\n", c.Notes.Select(n => n.Text));
         AddText(doc, SearchFields.Notes, notes);

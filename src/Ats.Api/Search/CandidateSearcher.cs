@@ -1,23 +1,27 @@
-using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
-using Lucene.Net.Search.VectorHighlight;
 using LuceneQuery = Lucene.Net.Search.Query;
 
 namespace Ats.Api.Search;
 
 /// <summary>One hit of a page: the sort values are what a "search after" cursor is made of.</summary>
-public sealed record LuceneHit(Guid Id, float Score, object[] SortValues, IReadOnlyList<string> MatchedFields, IReadOnlyList<string> Snippets);
+/// <param name="Marks">Where the résumé text matched; null when the query did not match in the text.</param>
+public sealed record LuceneHit(Guid Id, float Score, object[] SortValues, IReadOnlyList<string> MatchedFields, TextMarks? Marks);
 
 /// <summary>Up to limit + 1 hits (the extra one only tells that there is a next page), the total and the facets.</summary>
-public sealed record LucenePage(int Total, SearchFacets Facets, IReadOnlyList<LuceneHit> Hits);
+public sealed record LucenePage(int Total, SearchFacets Facets, IReadOnlyList<LuceneHit> Hits)
+{
+    /// <summary>Time of the ranking pass alone (query, filters, count, facets), without the page's per-hit work.</summary>
+    public double RankMilliseconds { get; init; }
+
+}
 
 /// <summary>
 /// The Lucene half of a search, on one searcher: the recruiter's query with the filters as cached, non-scoring
 /// clauses, one pass that ranks the page and counts every match, facets only when asked, and the per-hit work
-/// (matched fields, snippets) for the page only. No database: the API reads the page's rows after this.
+/// (matched fields, where the text matched) for the page only. No database: the API reads the page's rows after this.
 /// </summary>
 public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filters)
 {
@@ -26,10 +30,6 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
 
     private static readonly Sort ByRelevance = new(SortField.FIELD_SCORE, new SortField(SearchFields.Id, SortFieldType.STRING));
     private static readonly Sort ByUpdated = new(new SortField(SearchFields.Updated, SortFieldType.INT64, reverse: true), new SortField(SearchFields.Id, SortFieldType.STRING));
-    private static readonly HashSet<string> StoredText = [SearchFields.ResumeStored];
-    private static readonly HashSet<string> TextVector = [SearchFields.ResumeText];
-    private static readonly string[] PreTags = ["<em>"];
-    private static readonly string[] PostTags = ["</em>"];
     private static readonly MinimalHtmlEncoder Encoder = new();
 
     /// <summary>The main query (null: everyone) with the request's filters.</summary>
@@ -66,6 +66,7 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
     /// <param name="main">The recruiter's query alone (null: everyone): matched fields and snippets look at it, not at the filters.</param>
     public LucenePage Search(IndexSearcher searcher, LuceneQuery? main, SearchRequest request, FieldDoc? after)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var query = Query(main, request);
         // One pass ranks the page, counts every match and, when asked, counts the facets: the query is scored once.
         var sort = (request.Sort == SearchSort.Updated ? ByUpdated : ByRelevance).Rewrite(searcher);
@@ -73,10 +74,11 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
         var facetCollector = new FacetCollector();
         searcher.Search(query, request.Facets ? MultiCollector.Wrap(ranking, facetCollector) : ranking);
         var top = ranking.GetTopDocs();
+        var ranked = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var scoreDocs = top.ScoreDocs;
         var pageSize = Math.Min(scoreDocs.Length, request.Limit);
         var matched = main is null ? null : MatchedFields(searcher, main, scoreDocs, pageSize);
-        var snippets = main is null ? null : PageSnippets(searcher.IndexReader, main, scoreDocs, matched!);
+        var marks = main is null ? null : PageMarks(searcher.IndexReader, main, scoreDocs, matched!);
         var hits = new List<LuceneHit>(scoreDocs.Length);
         for (var i = 0; i < scoreDocs.Length; i++)
         {
@@ -84,47 +86,67 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
             // The id is the sort's last key: no stored-field read (a compressed block per hit) is needed for it.
             var id = Guid.Parse(((Lucene.Net.Util.BytesRef)scoreDoc.Fields[^1]).Utf8ToString());
             hits.Add(new LuceneHit(id, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, scoreDoc.Fields, i < pageSize && matched is not null ? matched[i] : [],
-                i < pageSize && snippets is not null ? snippets[i] : []));
+                i < pageSize && marks is not null ? marks[i] : null));
         }
         var facets = new SearchFacets(facetCollector.Cities(FacetTop), facetCollector.Sources(FacetTop), facetCollector.Tags(FacetTop));
-        return new LucenePage(top.TotalHits, facets, hits);
+        return new LucenePage(top.TotalHits, facets, hits) { RankMilliseconds = ranked };
     }
 
     /// <summary>
-    /// Snippets for the hits of the page that match in the résumé text (the others have nothing to highlight there).
-    /// Each costs a term-vector and a stored-text read (~0.3–0.6 ms), and a page has up to 20 of them: they are made
-    /// on all cores at once, which halves a page's latency on two cores.
+    /// For the hits of the page that match in the résumé text (the others have nothing to highlight there): where,
+    /// from the offsets in the postings (<see cref="OffsetSnippets"/>). The text itself comes from PostgreSQL.
     /// </summary>
-    private IReadOnlyList<string>[] PageSnippets(IndexReader reader, LuceneQuery main, ScoreDoc[] page, IReadOnlyList<string>[] matched)
+    private static TextMarks?[] PageMarks(IndexReader reader, LuceneQuery main, ScoreDoc[] page, IReadOnlyList<string>[] matched)
     {
-        var result = new IReadOnlyList<string>[matched.Length];
+        var result = new TextMarks?[matched.Length];
         var wanted = new List<int>(matched.Length);
         for (var i = 0; i < matched.Length; i++)
         {
-            result[i] = [];
             if (matched[i].Contains(SearchFields.ResumeText))
             {
                 wanted.Add(i);
             }
         }
-        if (wanted.Count <= 2)
+        if (wanted.Count == 0)
         {
-            var snippets = new Snippets(reader, main, analyzer);
-            wanted.ForEach(i => result[i] = snippets.For(page[i].Doc));
             return result;
         }
-        // One highlighter per worker: a FieldQuery is cheap to build and the highlighters keep per-call state.
-        Parallel.ForEach(Partitioner.Create(0, wanted.Count, (wanted.Count + Environment.ProcessorCount - 1) / Environment.ProcessorCount),
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            range =>
-            {
-                var snippets = new Snippets(reader, main, analyzer);
-                for (var k = range.Item1; k < range.Item2; k++)
-                {
-                    result[wanted[k]] = snippets.For(page[wanted[k]].Doc);
-                }
-            });
+        var marks = OffsetSnippets.For(main, reader, SearchFields.ResumeText).Marks(reader, wanted.Select(i => page[i].Doc).ToList());
+        for (var k = 0; k < wanted.Count; k++)
+        {
+            // A text match without offsets (an index from before them): no occurrences, the snippet re-analyses.
+            result[wanted[k]] = marks[k] ?? new TextMarks(0, null);
+        }
         return result;
+    }
+
+    /// <summary>
+    /// Up to three highlighted snippets of a hit's résumé <paramref name="text"/> (as <see cref="ResumeTexts"/> reads it):
+    /// cut by the indexed offsets when the text is the one that was indexed (same fingerprint), otherwise — the text
+    /// changed since, or the index has no offsets — by analysing the text again (slower, same marks).
+    /// </summary>
+    public IReadOnlyList<string> Snippets(LuceneHit hit, LuceneQuery main, string? text)
+    {
+        if (hit.Marks is null || string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+        if (hit.Marks.Occurrences is { } occurrences && hit.Marks.Fingerprint == ResumeTexts.Fingerprint(text))
+        {
+            return occurrences.Count == 0 ? [] : OffsetSnippets.Fragments(text, occurrences, SnippetCount, Encoder);
+        }
+        using var tokens = analyzer.GetTokenStream(SearchFields.ResumeText, text);
+        return NewHighlighter(main).GetBestFragments(tokens, text, SnippetCount).Where(f => f.Length > 0).Select(f => f.Trim()).ToList();
+    }
+
+    private static Highlighter NewHighlighter(LuceneQuery query)
+    {
+        var scorer = new QueryScorer(query, SearchFields.ResumeText);
+        return new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), Encoder, scorer)
+        {
+            TextFragmenter = new SimpleSpanFragmenter(scorer, OffsetSnippets.FragmentChars),
+            MaxDocCharsToAnalyze = 200_000,
+        };
     }
 
     /// <summary>
@@ -205,31 +227,51 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
         return result;
     }
 
-    /// <summary>The query's terms by field after rewriting (fuzzy and prefix words become their matching terms), or null if a part cannot list them.</summary>
+    /// <summary>
+    /// The query's terms by field — words under NOT left out, prefix/fuzzy words as their 50 best expansions — or null
+    /// if a part cannot list them (then explanations are used).
+    /// </summary>
     private static Dictionary<string, List<Lucene.Net.Util.BytesRef>>? QueryTerms(IndexSearcher searcher, LuceneQuery query)
     {
-        try
-        {
-            var terms = new HashSet<Term>();
-            searcher.Rewrite(query).ExtractTerms(terms);
-            if (terms.Count is 0 or > 2000)
-            {
-                return null;
-            }
-            var byField = new Dictionary<string, List<Lucene.Net.Util.BytesRef>>(StringComparer.Ordinal);
-            foreach (var term in terms)
-            {
-                if (!byField.TryGetValue(term.Field, out var list))
-                {
-                    byField[term.Field] = list = [];
-                }
-                list.Add(term.Bytes);
-            }
-            return byField;
-        }
-        catch (NotSupportedException)
+        var terms = new HashSet<Term>();
+        if (!CollectTerms(searcher, query, terms, 0) || terms.Count is 0 or > 2000)
         {
             return null;
+        }
+        var byField = new Dictionary<string, List<Lucene.Net.Util.BytesRef>>(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            if (!byField.TryGetValue(term.Field, out var list))
+            {
+                byField[term.Field] = list = [];
+            }
+            list.Add(term.Bytes);
+        }
+        return byField;
+    }
+
+    private static bool CollectTerms(IndexSearcher searcher, LuceneQuery query, HashSet<Term> terms, int depth)
+    {
+        switch (query)
+        {
+            case BooleanQuery boolean:
+                return boolean.Clauses.Where(c => c.Occur != Occur.MUST_NOT).All(c => CollectTerms(searcher, c.Query, terms, depth + 1));
+            case DisjunctionMaxQuery max:
+                return max.Disjuncts.All(d => CollectTerms(searcher, d, terms, depth + 1));
+            case MultiTermQuery multiTerm when depth < 64:
+                var expanded = (MultiTermQuery)multiTerm.Clone();
+                expanded.MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(50);
+                return CollectTerms(searcher, expanded.Rewrite(searcher.IndexReader), terms, depth + 1);
+            default:
+                try
+                {
+                    searcher.Rewrite(query).ExtractTerms(terms);
+                    return true;
+                }
+                catch (NotSupportedException)
+                {
+                    return false;
+                }
         }
     }
 
@@ -260,51 +302,6 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
             }
         }
         return [.. fields];
-    }
-
-    /// <summary>
-    /// Highlighted snippets from the stored résumé: the term vector of the text field gives each query term's offsets
-    /// (FastVectorHighlighter: no re-analysis, phrases respected), cut into up to three 160-character fragments.
-    /// A document indexed before the text had a term vector falls back to re-analysing the stored text.
-    /// </summary>
-    private sealed class Snippets(IndexReader reader, LuceneQuery query, Analyzer analyzer)
-    {
-        private const int FragmentChars = 160;
-
-        private readonly FastVectorHighlighter _vectors = new(phraseHighlight: true, fieldMatch: true);
-        private FieldQuery? _fieldQuery;
-        private Highlighter? _analysing;
-
-        public IReadOnlyList<string> For(int doc)
-        {
-            _fieldQuery ??= _vectors.GetFieldQuery(query, reader);
-            var fragments = _vectors.GetBestFragments(_fieldQuery, reader, doc, SearchFields.ResumeStored, TextVector, FragmentChars, SnippetCount,
-                new SimpleFragListBuilder(), new ScoreOrderFragmentsBuilder(), PreTags, PostTags, Encoder);
-            if (fragments is { Length: > 0 } || reader.GetTermVector(doc, SearchFields.ResumeText) is not null)
-            {
-                return Clean(fragments ?? []);
-            }
-            var text = reader.Document(doc, StoredText).Get(SearchFields.ResumeStored);
-            if (string.IsNullOrEmpty(text))
-            {
-                return [];
-            }
-            _analysing ??= NewHighlighter(query);
-            using var tokens = analyzer.GetTokenStream(SearchFields.ResumeText, text);
-            return Clean(_analysing.GetBestFragments(tokens, text, SnippetCount));
-        }
-
-        private static List<string> Clean(string[] fragments) => fragments.Where(f => f.Length > 0).Select(f => f.Trim()).ToList();
-
-        private static Highlighter NewHighlighter(LuceneQuery query)
-        {
-            var scorer = new QueryScorer(query, SearchFields.ResumeText);
-            return new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), Encoder, scorer)
-            {
-                TextFragmenter = new SimpleSpanFragmenter(scorer, FragmentChars),
-                MaxDocCharsToAnalyze = 200_000,
-            };
-        }
     }
 }
 

@@ -17,8 +17,8 @@ public static class SearchFields
     public const string Skills = "skills";
     public const string Company = "company";
     public const string ResumeText = "text";
-    /// <summary>The résumé text as extracted, stored for snippets only (not searched).</summary>
-    public const string ResumeStored = "text_stored";
+    /// <summary>Fingerprint of the résumé text the offsets of <see cref="ResumeText"/> point into (<see cref="ResumeTexts"/>).</summary>
+    public const string TextFingerprint = "text_fingerprint";
     public const string Notes = "notes";
     public const string Email = "email";
     public const string Phone = "phone";
@@ -32,8 +32,9 @@ public static class SearchFields
     public const string Created = "created";
 
     /// <summary>
-    /// Résumé text: analysed, not stored, with a term vector (positions and offsets) so that snippets are cut from the
-    /// stored original around the query's terms without analysing the text again (FastVectorHighlighter).
+    /// Résumé text: analysed, not stored, with character offsets in the postings so that snippets are cut from the
+    /// stored original around the query's terms without analysing the text again (<see cref="OffsetSnippets"/>).
+    /// Cheaper to write than a term vector, and no second copy of every word per document.
     /// </summary>
     public static readonly Lucene.Net.Documents.FieldType ResumeTextType = NewResumeTextType();
 
@@ -41,9 +42,7 @@ public static class SearchFields
     {
         var type = new Lucene.Net.Documents.FieldType(Lucene.Net.Documents.TextField.TYPE_NOT_STORED)
         {
-            StoreTermVectors = true,
-            StoreTermVectorPositions = true,
-            StoreTermVectorOffsets = true,
+            IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
         };
         type.Freeze();
         return type;

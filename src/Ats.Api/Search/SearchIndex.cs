@@ -27,6 +27,13 @@ public sealed class SearchIndex : IDisposable
 {
     private const string CursorTx = "cursor_tx";
     private const string CursorId = "cursor_id";
+    private const string SchemaKey = "schema";
+
+    /// <summary>
+    /// Version of the document layout (fields, analysis, index options). An index written with another one is still
+    /// opened and searched, and rebuilt in the background. 2: résumé text with offsets in the postings, no term vectors.
+    /// </summary>
+    public const string Schema = "2";
 
     private readonly string _root;
     private readonly Func<Analyzer> _analyzers;
@@ -77,6 +84,11 @@ public sealed class SearchIndex : IDisposable
                 Cursor = ReadCursor(generation.Writer);
                 _current = generation;
                 _logger.LogInformation("Search index opened: {Docs} documents", generation.Writer.NumDocs);
+                if (SchemaOf(generation.Writer) != Schema)
+                {
+                    _logger.LogWarning("Search index was written by an older version; it answers searches while a new one is built");
+                    TryStartRebuild(_logger, ct);
+                }
                 return;
             }
             catch (Exception e) when (e is IOException or CorruptIndexException or IndexNotFoundException or LockObtainFailedException or InvalidOperationException)
@@ -173,7 +185,7 @@ public sealed class SearchIndex : IDisposable
             }
             await indexing;
             await tx.CommitAsync(ct);
-            Commit(generation.Writer, cursor);
+            Commit(generation.Writer, cursor, Schema);
             generation.Searchers.MaybeRefreshBlocking();
         }
         catch
@@ -423,15 +435,21 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    private static void Commit(IndexWriter writer, ChangeCursor cursor)
+    /// <param name="schema">The layout this index was built with: a change applied to an old index leaves it old.</param>
+    private static void Commit(IndexWriter writer, ChangeCursor cursor, string? schema = null)
     {
+        schema ??= SchemaOf(writer);
         writer.SetCommitData(new Dictionary<string, string>
         {
             [CursorTx] = cursor.TransactionId.ToString(CultureInfo.InvariantCulture),
             [CursorId] = cursor.Id.ToString(CultureInfo.InvariantCulture),
+            [SchemaKey] = schema,
         });
         writer.Commit();
     }
+
+    private static string SchemaOf(IndexWriter writer) =>
+        writer.CommitData is { } data && data.TryGetValue(SchemaKey, out var schema) ? schema : "1";
 
     private static ChangeCursor ReadCursor(IndexWriter writer)
     {

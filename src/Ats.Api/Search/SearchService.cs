@@ -13,6 +13,16 @@ using LuceneQuery = Lucene.Net.Search.Query;
 
 namespace Ats.Api.Search;
 
+/// <summary>
+/// Milliseconds spent parsing; ranking (query, filters, count, facets); finding the page's matched fields and where
+/// its texts matched; reading the page's rows and texts from PostgreSQL; cutting the snippets.
+/// </summary>
+public sealed record SearchTimings(double Parse, double Rank, double Hits, double Rows, double Snippets)
+{
+    public string ToServerTiming() => string.Create(CultureInfo.InvariantCulture,
+        $"parse;dur={Parse:0.00}, rank;dur={Rank:0.00}, hits;dur={Hits:0.00}, rows;dur={Rows:0.00}, snippets;dur={Snippets:0.00}");
+}
+
 public enum SearchSort
 {
     Relevance,
@@ -36,24 +46,40 @@ public sealed record SearchRequest(string? Query, string? City, IReadOnlyList<st
 /// </summary>
 public sealed class SearchService(SearchIndex index, AtsDbContext db, SearchQueryParser parser, SearchFilterCache filters)
 {
+    /// <summary>Where the last search of this scope spent its time (milliseconds), for the Server-Timing header.</summary>
+    public SearchTimings? LastTimings { get; private set; }
+
     public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var main = string.IsNullOrWhiteSpace(request.Query) ? null : parser.Parse(request.Query);
         var after = DecodeCursor(request.Cursor, request.Sort);
         var searcher = new CandidateSearcher(index.Analyzer, filters);
+        var parsed = System.Diagnostics.Stopwatch.GetTimestamp();
         var found = index.Search(s => searcher.Search(s, main, request, after));
+        var searched = System.Diagnostics.Stopwatch.GetTimestamp();
 
         var page = found.Hits.Take(request.Limit).ToList();
         var ids = page.Select(h => h.Id).ToList();
         var rows = await db.Candidates.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.DisplayName, c.City, c.DesiredPosition, c.Status, c.Tags, c.UpdatedAt })
             .ToDictionaryAsync(c => c.Id, ct);
+        var withText = page.Where(h => h.Marks is not null).Select(h => h.Id).ToList();
+        var texts = withText.Count == 0 ? [] : await ResumeTexts.LoadAsync(db, withText, ct);
+        var read = System.Diagnostics.Stopwatch.GetTimestamp();
         var items = page.Where(h => rows.ContainsKey(h.Id)).Select(h =>
         {
             var r = rows[h.Id];
-            return new SearchHit(r.Id, r.DisplayName, r.City, r.DesiredPosition, r.Status, r.Tags, r.UpdatedAt, h.Score, h.MatchedFields, h.Snippets);
+            var snippets = main is null ? [] : searcher.Snippets(h, main, texts.GetValueOrDefault(h.Id));
+            return new SearchHit(r.Id, r.DisplayName, r.City, r.DesiredPosition, r.Status, r.Tags, r.UpdatedAt, h.Score, h.MatchedFields, snippets);
         }).ToList();
         var next = found.Hits.Count > request.Limit ? EncodeCursor(page[^1].SortValues, request.Sort) : null;
+        LastTimings = new SearchTimings(
+            System.Diagnostics.Stopwatch.GetElapsedTime(started, parsed).TotalMilliseconds,
+            found.RankMilliseconds,
+            System.Diagnostics.Stopwatch.GetElapsedTime(parsed, searched).TotalMilliseconds - found.RankMilliseconds,
+            System.Diagnostics.Stopwatch.GetElapsedTime(searched, read).TotalMilliseconds,
+            System.Diagnostics.Stopwatch.GetElapsedTime(read).TotalMilliseconds);
         return new SearchResponse(found.Total, items, found.Facets, next);
     }
 
