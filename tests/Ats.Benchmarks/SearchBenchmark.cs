@@ -199,7 +199,11 @@ public static class SearchBenchmark
         Console.WriteLine($"{count:N0} candidates, average résumé {people.Average(p => p.ResumeText.Length):0} characters, {people.Count(p => p.ResumeText.Length > 4096)} over 4 KB.");
         var indexPath = Path.Combine(Path.GetTempPath(), "ats-bench-queries-" + count);
         var analyzer = SearchAnalyzers.Create();
-        BuildIndex(indexPath, analyzer, people);
+        // ATS_BENCH_KEEP=1 keeps the index for the next run (the same count and seed give the same base).
+        if (!System.IO.Directory.Exists(indexPath) || Environment.GetEnvironmentVariable("ATS_BENCH_KEEP") is null)
+        {
+            BuildIndex(indexPath, analyzer, people);
+        }
         var texts = people.ToDictionary(p => p.Id, p => p.ResumeText);
         var parser = Parser(analyzer);
         using (var reader = DirectoryReader.Open(FSDirectory.Open(indexPath)))
@@ -225,6 +229,10 @@ public static class SearchBenchmark
                         _ = product.Snippets(hit, main, texts[hit.Id]);
                     }
                     page.Add(sw.Elapsed.TotalMilliseconds);
+                }
+                if (Environment.GetEnvironmentVariable("ATS_BENCH_SHOW") is { } show && text.Contains(show, StringComparison.Ordinal))
+                {
+                    Console.WriteLine(parser.Parse(text));
                 }
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{total,9:N0}  parse {Percentile(parse[1..], 50),6:0.00}  top 20 {Percentile(search[1..], 50),6:0.00}  page {Percentile(page[1..], 50),6:0.00} ms  {text}{(city is null ? "" : " [city " + city + "]")}"));

@@ -17,7 +17,7 @@ public static class SearchAnalyzers
         var lowerKeyword = Analyzer.NewAnonymous((field, reader) =>
         {
             var tokenizer = new KeywordTokenizer(reader);
-            return new TokenStreamComponents(tokenizer, new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer));
+            return new TokenStreamComponents(tokenizer, new InvariantLowerCaseFilter(tokenizer));
         });
         var perField = new Dictionary<string, Analyzer>
         {

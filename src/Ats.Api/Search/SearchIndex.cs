@@ -149,51 +149,85 @@ public sealed class SearchIndex : IDisposable
         var generation = Open(path, create: true);
         var count = 0;
         ChangeCursor cursor;
-        var indexing = Task.CompletedTask;
+        // Batches read from PostgreSQL go through a short queue to one indexing thread per core: reading the next
+        // batches overlaps with analysing the previous ones, and the indexers never wait for work handed out per batch.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var queue = System.Threading.Channels.Channel.CreateBounded<List<Lucene.Net.Documents.Document>>(
+            new System.Threading.Channels.BoundedChannelOptions(Math.Max(2, Environment.ProcessorCount)) { SingleWriter = true });
+        var indexers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                while (queue.Reader.WaitToReadAsync(failed.Token).AsTask().GetAwaiter().GetResult())
+                {
+                    while (queue.Reader.TryRead(out var batch))
+                    {
+                        foreach (var doc in batch)
+                        {
+                            generation.Writer.AddDocument(doc);
+                        }
+                    }
+                }
+            }
+            catch
+            {
+                failed.Cancel();
+                throw;
+            }
+        }, failed.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
         try
         {
-            await using var scope = _scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AtsDbContext>();
-            await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-            // Every transaction below xmin is finished and visible to this snapshot; changes from xmin on are
-            // replayed after the swap (applying a change twice is harmless).
-            var xmin = await db.Database.SqlQueryRaw<string>("SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS \"Value\"").SingleAsync(ct);
-            cursor = new ChangeCursor(ulong.Parse(xmin, CultureInfo.InvariantCulture) - 1, long.MaxValue);
-            var builder = ActivatorUtilities.CreateInstance<CandidateDocumentBuilder>(scope.ServiceProvider);
-            Guid? after = null;
-            // Reading a batch from PostgreSQL overlaps with indexing the previous one, and a batch is analysed on every
-            // core (IndexWriter takes documents from several threads): analysis is what a rebuild spends its time on.
-            while (true)
+            try
             {
-                var query = db.Candidates.AsNoTracking();
-                if (after is { } a)
+                await using var scope = _scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AtsDbContext>();
+                await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, failed.Token);
+                // Every transaction below xmin is finished and visible to this snapshot; changes from xmin on are
+                // replayed after the swap (applying a change twice is harmless).
+                var xmin = await db.Database.SqlQueryRaw<string>("SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS \"Value\"").SingleAsync(failed.Token);
+                cursor = new ChangeCursor(ulong.Parse(xmin, CultureInfo.InvariantCulture) - 1, long.MaxValue);
+                var builder = ActivatorUtilities.CreateInstance<CandidateDocumentBuilder>(scope.ServiceProvider);
+                Guid? after = null;
+                while (true)
                 {
-                    query = query.Where(c => c.Id.CompareTo(a) > 0);
+                    var query = db.Candidates.AsNoTracking();
+                    if (after is { } a)
+                    {
+                        query = query.Where(c => c.Id.CompareTo(a) > 0);
+                    }
+                    var ids = await query.OrderBy(c => c.Id).Select(c => c.Id).Take(_options.Value.BatchSize).ToListAsync(failed.Token);
+                    if (ids.Count == 0)
+                    {
+                        break;
+                    }
+                    var docs = (await builder.BuildAsync(ids, failed.Token)).Values.OfType<Lucene.Net.Documents.Document>().ToList();
+                    await queue.Writer.WriteAsync(docs, failed.Token);
+                    count += docs.Count;
+                    db.ChangeTracker.Clear();
+                    after = ids[^1];
                 }
-                var ids = await query.OrderBy(c => c.Id).Select(c => c.Id).Take(_options.Value.BatchSize).ToListAsync(ct);
-                if (ids.Count == 0)
-                {
-                    break;
-                }
-                var docs = (await builder.BuildAsync(ids, ct)).Values.OfType<Lucene.Net.Documents.Document>().ToList();
-                await indexing;
-                indexing = Task.Run(() => Parallel.ForEach(docs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
-                    doc => generation.Writer.AddDocument(doc)), ct);
-                count += docs.Count;
-                db.ChangeTracker.Clear();
-                after = ids[^1];
+                await tx.CommitAsync(failed.Token);
             }
-            await indexing;
-            await tx.CommitAsync(ct);
+            finally
+            {
+                queue.Writer.TryComplete();
+                // Every batch handed out is indexed (or has failed) before the writer is used or closed.
+                await Task.WhenAll(indexers).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+            await Task.WhenAll(indexers);
+            ct.ThrowIfCancellationRequested();
             Commit(generation.Writer, cursor, Schema);
             generation.Searchers.MaybeRefreshBlocking();
         }
-        catch
+        catch (Exception e)
         {
-            // The batch being indexed finishes (or fails) before its writer is closed; the first error is the one rethrown.
-            await Task.WhenAny(indexing);
             generation.Dispose();
             TryDelete(path);
+            // An indexing error is the one reported: the reader then only saw the cancellation it caused.
+            if (indexers.FirstOrDefault(t => t.IsFaulted)?.Exception?.InnerException is { } indexing && indexing != e)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(indexing);
+            }
             throw;
         }
 

@@ -22,7 +22,7 @@ public sealed class NameAnalyzer(bool surnameForms) : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
-        TokenStream stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer);
+        TokenStream stream = new InvariantLowerCaseFilter(tokenizer);
         stream = new ASCIIFoldingFilter(stream);
         stream = new YoFoldingFilter(stream);
         if (SurnameForms)

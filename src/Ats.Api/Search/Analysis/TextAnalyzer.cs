@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
@@ -23,12 +22,12 @@ namespace Ats.Api.Search.Analysis;
 public sealed class TextAnalyzer : Analyzer
 {
     protected override TextReader InitReader(string fieldName, TextReader reader) =>
-        new MappingCharFilter(ProtectedTerms.CharMap, reader);
+        new ProtectedTermsCharFilter(reader);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
-        TokenStream stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer);
+        TokenStream stream = new InvariantLowerCaseFilter(tokenizer);
         stream = new ASCIIFoldingFilter(stream);
         stream = new YoFoldingFilter(stream);
         stream = new SetKeywordMarkerFilter(stream, ProtectedTerms.Keywords);
