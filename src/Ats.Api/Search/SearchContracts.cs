@@ -8,4 +8,11 @@ public sealed record SearchFacets(IReadOnlyList<FacetCount> City, IReadOnlyList<
 public sealed record SearchResponse(int Total, IReadOnlyList<SearchHit> Items, SearchFacets Facets, string? NextCursor);
 
 public sealed record IndexStatusResponse(int Documents, long Lag, ulong CursorTransaction, long CursorId, int CandidatesInDatabase,
-    int MissingFromIndex, int NotInDatabase, IReadOnlyList<Guid> MissingSample, IReadOnlyList<Guid> ExtraSample);
+    int MissingFromIndex, int NotInDatabase, IReadOnlyList<Guid> MissingSample, IReadOnlyList<Guid> ExtraSample)
+{
+    /// <summary>Document layout of the index in use; an older one is rebuilt in the background (<see cref="SearchIndex.Schema"/>).</summary>
+    public string Schema { get; init; } = SearchIndex.Schema;
+
+    /// <summary>A rebuild is running; searches use the previous index meanwhile.</summary>
+    public bool Rebuilding { get; init; }
+}

@@ -161,7 +161,11 @@ public static class SearchEndpoints
         var missing = inDb.Except(inIndex).ToList();
         var extra = inIndex.Except(inDb).ToList();
         return TypedResults.Ok(new IndexStatusResponse(inIndex.Count, await index.LagAsync(db, ct), index.Cursor.TransactionId, index.Cursor.Id,
-            inDb.Count, missing.Count, extra.Count, missing.Take(100).ToList(), extra.Take(100).ToList()));
+            inDb.Count, missing.Count, extra.Count, missing.Take(100).ToList(), extra.Take(100).ToList())
+        {
+            Schema = index.CurrentSchema,
+            Rebuilding = index.IsRebuilding,
+        });
     }
 
     public static Results<Accepted<object>, ProblemHttpResult> RebuildIndex(SearchIndex index, ILoggerFactory logs, IHostApplicationLifetime lifetime)

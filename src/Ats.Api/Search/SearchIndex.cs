@@ -67,6 +67,9 @@ public sealed class SearchIndex : IDisposable
 
     public bool IsOpen => _current is not null;
 
+    /// <summary>The document layout of the index in use (<see cref="Schema"/> once rebuilt).</summary>
+    public string CurrentSchema { get; private set; } = Schema;
+
     public Analyzer Analyzer { get; private set; } = null!;
 
     /// <summary>Opens the current generation, or rebuilds from PostgreSQL when it is missing or unreadable.</summary>
@@ -84,7 +87,8 @@ public sealed class SearchIndex : IDisposable
                 Cursor = ReadCursor(generation.Writer);
                 _current = generation;
                 _logger.LogInformation("Search index opened: {Docs} documents", generation.Writer.NumDocs);
-                if (SchemaOf(generation.Writer) != Schema)
+                CurrentSchema = SchemaOf(generation.Writer);
+                if (CurrentSchema != Schema)
                 {
                     _logger.LogWarning("Search index was written by an older version; it answers searches while a new one is built");
                     TryStartRebuild(_logger, ct);
@@ -238,6 +242,7 @@ public sealed class SearchIndex : IDisposable
             old = _current;
             _current = generation;
             Cursor = cursor;
+            CurrentSchema = Schema;
             var pointer = Path.Combine(_root, "current");
             await File.WriteAllTextAsync(pointer + ".tmp", Path.GetFileName(path), ct);
             File.Move(pointer + ".tmp", pointer, overwrite: true);

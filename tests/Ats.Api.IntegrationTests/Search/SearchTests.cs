@@ -188,4 +188,50 @@ public sealed class SearchTests(ApiFixture api)
         await client.WaitForIndexAsync();
         Assert.Equal([candidate.Id], (await client.SearchAsync("scala", $"&tag={tag}")).Items.Select(i => i.Id));
     }
+
+    [Fact]
+    public async Task An_index_of_an_older_layout_keeps_answering_and_is_rebuilt_in_the_background()
+    {
+        var tag = Marker();
+        var candidate = await _recruiter.CreateCandidateAsync(new { surname = "Староформатов", desiredPosition = "Erlang developer", tags = new[] { tag } });
+        var folder = Path.Combine(Path.GetTempPath(), "ats-it-schema-" + Guid.NewGuid().ToString("N"));
+        var key = await api.IssueKeyAsync("old-index", Role.Admin);
+        string oldGeneration;
+        using (var first = new AtsApiFactory(api.ConnectionString, new CapturingLoggerProvider(), api.S3, b => b.UseSetting("Search:IndexPath", folder)))
+        {
+            var client = first.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+            await client.WaitForIndexAsync();
+            oldGeneration = (await File.ReadAllTextAsync(Path.Combine(folder, "current"))).Trim();
+        }
+        // What a version before layouts were recorded left behind: the same commit without the schema entry.
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(folder, oldGeneration)))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory,
+                   new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, SearchAnalyzers.Create()) { OpenMode = Lucene.Net.Index.OpenMode.APPEND }))
+        {
+            writer.SetCommitData(writer.CommitData.Where(e => e.Key != "schema").ToDictionary(e => e.Key, e => e.Value));
+            writer.Commit();
+        }
+
+        using var second = new AtsApiFactory(api.ConnectionString, new CapturingLoggerProvider(), api.S3, b => b.UseSetting("Search:IndexPath", folder));
+        var admin = second.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-Api-Key", key);
+        await admin.WaitForIndexAsync();
+        // Searches are answered from the old index…
+        Assert.Equal([candidate.Id], (await admin.SearchAsync("erlang", $"&tag={tag}")).Items.Select(i => i.Id));
+        // …and a new one replaces it without anybody asking.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        IndexStatusResponse status;
+        do
+        {
+            await Task.Delay(200);
+            status = (await admin.GetFromJsonAsync<IndexStatusResponse>("/admin/search/status", ApiClientExtensions.Json))!;
+        }
+        while ((status.Rebuilding || status.Schema != SearchIndex.Schema) && DateTime.UtcNow < deadline);
+        Assert.Equal(SearchIndex.Schema, status.Schema);
+        Assert.False(status.Rebuilding);
+        Assert.NotEqual(oldGeneration, (await File.ReadAllTextAsync(Path.Combine(folder, "current"))).Trim());
+        Assert.False(Directory.Exists(Path.Combine(folder, oldGeneration)));
+        Assert.Equal([candidate.Id], (await admin.SearchAsync("erlang", $"&tag={tag}")).Items.Select(i => i.Id));
+    }
 }
