@@ -108,8 +108,10 @@ public static class ApiSearchBenchmark
             var latencies = new List<double>();
             var phases = new Dictionary<string, List<double>>();
             var queries = RecruiterQueries.For(people);
+            var perQuery = Environment.GetEnvironmentVariable("ATS_BENCH_PER_QUERY") == "1";
             foreach (var (q, city) in queries)
             {
+                var from = latencies.Count;
                 for (var r = 0; r <= rounds; r++)
                 {
                     var url = $"/search?q={Uri.EscapeDataString(q)}&limit=20" + (city is null ? "" : $"&city={Uri.EscapeDataString(city)}");
@@ -132,6 +134,12 @@ public static class ApiSearchBenchmark
                         (phases.TryGetValue("outside search", out var rest) ? rest : phases["outside search"] = []).Add(sw.Elapsed.TotalMilliseconds - server);
                     }
                     response.EnsureSuccessStatusCode();
+                }
+                if (perQuery)
+                {
+                    var mine = latencies[from..].Order().ToList();
+                    var rank = phases["rank"][^rounds..].Order().ToList();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {mine[mine.Count / 2],7:0.0} ms (rank {rank[rank.Count / 2],7:0.0})  {q}{(city is null ? "" : " [" + city + "]")}"));
                 }
             }
             var peak = File.ReadLines($"/proc/{service.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM", StringComparison.Ordinal)) ?? "VmHWM: ?";

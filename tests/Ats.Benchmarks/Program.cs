@@ -14,6 +14,8 @@ return args switch
     ["dedup-api", var n, ..] => await DedupApiBenchmark.RunAsync(int.Parse(n), args.Length > 2 ? int.Parse(args[2]) : 300),
     ["dedup", var n, ..] => DedupBenchmark.Run(int.Parse(n), args.Length > 2 ? int.Parse(args[2]) : 200),
     ["search-queries", var n, ..] => SearchBenchmark.QueryMatches(int.Parse(n)),
+    ["profile-query", var path, var q, ..] => SearchBenchmark.ProfileQuery(path, q, args.Length > 3 && args[3].Length > 0 ? args[3] : null),
+    ["force-merge", var path, var n] => SearchBenchmark.ForceMerge(path, int.Parse(n)),
     ["search", var n, ..] => await SearchBenchmark.RunAsync(int.Parse(n), args.Length > 2 ? int.Parse(args[2]) : 5),
     _ => Usage(),
 };

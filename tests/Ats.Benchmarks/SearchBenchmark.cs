@@ -245,6 +245,66 @@ public static class SearchBenchmark
         return 0;
     }
 
+    /// <summary>One query against an existing index: its Lucene form, document frequencies of its terms, and timings.</summary>
+    public static int ProfileQuery(string indexPath, string text, string? city)
+    {
+        var analyzer = SearchAnalyzers.Create();
+        var parser = Parser(analyzer);
+        using var directory = FSDirectory.Open(indexPath);
+        // ATS_BENCH_NRT=1: a near-real-time reader from an IndexWriter, as the service has.
+        var nrt = Environment.GetEnvironmentVariable("ATS_BENCH_NRT");
+        using var writer = nrt is "1" or "2"
+            ? new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { OpenMode = OpenMode.APPEND })
+            : null;
+        using var reader = nrt == "1" ? DirectoryReader.Open(writer, true) : DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader);
+        var product = new CandidateSearcher(analyzer, new SearchFilterCache());
+        var main = parser.Parse(text);
+        Console.WriteLine(main);
+        var terms = new HashSet<Term>();
+        searcher.Rewrite(main).ExtractTerms(terms);
+        foreach (var term in terms.Where(t => reader.DocFreq(t) > 0).OrderByDescending(t => reader.DocFreq(t)))
+        {
+            Console.WriteLine($"  {reader.DocFreq(term),9:N0}  {term}");
+        }
+        var request = new SearchRequest(text, city, [], null, null, null, null, null, SearchSort.Relevance, 20, null);
+        var (plain, page) = (new List<double>(), new List<double>());
+        for (var r = 0; r < 12; r++)
+        {
+            var sw = Stopwatch.StartNew();
+            var top = searcher.Search(product.Query(parser.Parse(text), request), 20);
+            plain.Add(sw.Elapsed.TotalMilliseconds);
+            sw.Restart();
+            var found = product.Search(searcher, parser.Parse(text), request, null);
+            page.Add(sw.Elapsed.TotalMilliseconds);
+            if (r == 0)
+            {
+                Console.WriteLine($"{top.TotalHits:N0} matches; {reader.Leaves.Count} segments");
+            }
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top 20: p50 {Percentile(plain[2..], 50):0.00} ms; product page (rank + fields + marks): p50 {Percentile(page[2..], 50):0.00} ms"));
+        return 0;
+    }
+
+    /// <summary>Merges an existing index down to <paramref name="segments"/> segments (commit data kept) and times it.</summary>
+    public static int ForceMerge(string indexPath, int segments)
+    {
+        var sw = Stopwatch.StartNew();
+        using var dir = FSDirectory.Open(indexPath);
+        using var writer = new IndexWriter(dir, new IndexWriterConfig(LuceneVersion.LUCENE_48, SearchAnalyzers.Create()) { OpenMode = OpenMode.APPEND });
+        static int Count(Lucene.Net.Store.Directory d)
+        {
+            var infos = new SegmentInfos();
+            infos.Read(d);
+            return infos.Count;
+        }
+        var before = Count(dir);
+        writer.ForceMerge(segments);
+        writer.Commit();
+        Console.WriteLine($"{before} → {Count(dir)} segments in {sw.Elapsed.TotalSeconds:0.0} s");
+        return 0;
+    }
+
     private static void BuildIndex(string indexPath, Lucene.Net.Analysis.Analyzer analyzer, List<SyntheticCandidate> people)
     {
         if (System.IO.Directory.Exists(indexPath))

@@ -459,7 +459,15 @@ public sealed class SearchIndex : IDisposable
                     using var check = DirectoryReader.Open(directory);
                     _ = check.NumDocs;
                 }
-                return new Generation(path, directory, writer, new SearcherManager(writer, applyAllDeletes: true, new SearcherFactory()));
+                else
+                {
+                    // An empty first commit, so that searchers can be opened on the folder from the start.
+                    writer.Commit();
+                }
+                // Searchers read the last commit, not the writer's near-real-time view: every batch of changes is
+                // committed anyway, and in Lucene.Net 4.8 a search on a reader obtained from the IndexWriter ran about
+                // four times slower (57 ms against 14 ms for one 1M-document query, same index, same process).
+                return new Generation(path, directory, writer, new SearcherManager(directory, new SearcherFactory()));
             }
             catch
             {

@@ -36,6 +36,8 @@ public sealed class ExtractionRunner(IOptions<ExtractionOptions> options, ILogge
         start.Environment["DOTNET_GCHeapHardLimit"] = ((long)o.MemoryLimitMb * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture);
         start.Environment["DOTNET_gcServer"] = "0";
         start.Environment["DOTNET_TieredPGO"] = "0";
+        // A short-lived reader starts faster with tiered compilation; the service itself runs without it (Ats.Api.csproj).
+        start.Environment["DOTNET_TieredCompilation"] = "1";
 
         Process process;
         try
