@@ -317,6 +317,8 @@ public static class SearchBenchmark
         {
             writer.AddDocument(Document(p));
         }
+        // As the product's rebuild does (Search:MergeAfterRebuild).
+        writer.ForceMerge(1);
         writer.Commit();
     }
 

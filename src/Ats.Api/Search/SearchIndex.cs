@@ -220,6 +220,13 @@ public sealed class SearchIndex : IDisposable
             }
             await Task.WhenAll(indexers);
             ct.ThrowIfCancellationRequested();
+            if (_options.Value.MergeAfterRebuild)
+            {
+                // Fewer segments, fewer per-segment look-ups for every term of every query.
+                var merging = System.Diagnostics.Stopwatch.StartNew();
+                await Task.Run(() => generation.Writer.ForceMerge(1), ct);
+                _logger.LogInformation("Rebuilt index merged into one segment in {Seconds:0.0} s", merging.Elapsed.TotalSeconds);
+            }
             Commit(generation.Writer, cursor, Schema);
             generation.Searchers.MaybeRefreshBlocking();
         }
