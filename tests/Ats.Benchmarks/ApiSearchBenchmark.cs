@@ -107,6 +107,10 @@ public static class ApiSearchBenchmark
 
             var latencies = new List<double>();
             var phases = new Dictionary<string, List<double>>();
+            // The peer, measured in the same run, interleaved: reading one candidate by id through the same HTTP path
+            // (key check, one PostgreSQL query, JSON) — what any endpoint of this service costs at the least.
+            var peer = new List<double>();
+            var random = new Random(7);
             var queries = RecruiterQueries.For(people);
             var perQuery = Environment.GetEnvironmentVariable("ATS_BENCH_PER_QUERY") == "1";
             foreach (var (q, city) in queries)
@@ -134,6 +138,14 @@ public static class ApiSearchBenchmark
                         (phases.TryGetValue("outside search", out var rest) ? rest : phases["outside search"] = []).Add(sw.Elapsed.TotalMilliseconds - server);
                     }
                     response.EnsureSuccessStatusCode();
+                    sw.Restart();
+                    var one = await http.GetAsync($"/candidates/{people[random.Next(people.Count)].Id}");
+                    await one.Content.ReadAsByteArrayAsync();
+                    if (r > 0)
+                    {
+                        peer.Add(sw.Elapsed.TotalMilliseconds);
+                    }
+                    one.EnsureSuccessStatusCode();
                 }
                 if (perQuery)
                 {
@@ -148,6 +160,10 @@ public static class ApiSearchBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{queries.Count} queries × {rounds} rounds through HTTP (matched fields, snippets, page read from PostgreSQL; no facets): " +
                 $"p50 {P(50):0.0} ms, p95 {P(95):0.0} ms, p99 {P(99):0.0} ms, {latencies.Count / (latencies.Sum() / 1000):0} queries/s on one client thread. Service peak memory {peak.Split(':')[1].Trim()}."));
+            peer.Sort();
+            double Peer(int p) => peer[Math.Min(peer.Count - 1, (int)Math.Ceiling(p / 100.0 * peer.Count) - 1)];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Peer in the same run, GET /candidates/{{id}}: p50 {Peer(50):0.0} ms, p95 {Peer(95):0.0} ms, p99 {Peer(99):0.0} ms; search / peer at the median {P(50) / Peer(50):0.0}×, at p99 {P(99) / Peer(99):0.0}×."));
             // Server-Timing: where the service spent it; "outside search" is HTTP, the key check and JSON, seen from the client.
             foreach (var (phase, values) in phases)
             {
