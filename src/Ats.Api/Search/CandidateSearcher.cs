@@ -228,8 +228,8 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
     }
 
     /// <summary>
-    /// The query's terms by field — words under NOT left out, prefix/fuzzy words as their 50 best expansions — or null
-    /// if a part cannot list them (then explanations are used).
+    /// The query's terms by field — words under NOT left out, prefix/fuzzy words as the index words they stand for —
+    /// or null if a part cannot list them (too many expansions, an unknown query kind: then explanations are used).
     /// </summary>
     private static Dictionary<string, List<Lucene.Net.Util.BytesRef>>? QueryTerms(IndexSearcher searcher, LuceneQuery query)
     {
@@ -259,9 +259,9 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
             case DisjunctionMaxQuery max:
                 return max.Disjuncts.All(d => CollectTerms(searcher, d, terms, depth + 1));
             case MultiTermQuery multiTerm when depth < 64:
-                var expanded = (MultiTermQuery)multiTerm.Clone();
-                expanded.MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(50);
-                return CollectTerms(searcher, expanded.Rewrite(searcher.IndexReader), terms, depth + 1);
+                // More index words than that: explanations instead (slower, complete).
+                return OffsetSnippets.Expand(multiTerm, searcher.IndexReader, OffsetSnippets.MaxExpansions) is { } expanded
+                    && CollectTerms(searcher, expanded, terms, depth + 1);
             default:
                 try
                 {
@@ -285,12 +285,18 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
             var e = pending.Pop();
             if (e.IsMatch && e.Description is { } d)
             {
+                // "weight(field:term …)" for scored terms, "ConstantScore(field:prefix*)" for prefix/wildcard words.
                 var start = d.IndexOf("weight(", StringComparison.Ordinal);
+                var length = 7;
+                if (start < 0 && d.StartsWith("ConstantScore(", StringComparison.Ordinal))
+                {
+                    (start, length) = (0, 14);
+                }
                 if (start >= 0)
                 {
-                    var text = d[(start + 7)..].TrimStart('"', '(', '+');
+                    var text = d[(start + length)..].TrimStart('"', '(', '+');
                     var colon = text.IndexOf(':');
-                    if (colon > 0)
+                    if (colon > 0 && text.AsSpan(0, colon).IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyz_") < 0)
                     {
                         fields.Add(text[..colon]);
                     }

@@ -27,7 +27,9 @@ namespace Ats.Api.Search;
 public sealed class OffsetSnippets
 {
     public const int FragmentChars = 160;
-    private const int MaxExpansions = 50;
+
+    /// <summary>A prefix/fuzzy word standing for more index words than this is not listed (the hits' snippets then re-analyse).</summary>
+    public const int MaxExpansions = 1000;
     private const int MaxOccurrencesPerDocument = 4096;
 
     private readonly string _field;
@@ -36,7 +38,28 @@ public sealed class OffsetSnippets
     private readonly List<bool> _free = [];
     private readonly List<(int[][] Slots, int[] Positions)> _phrases = [];
 
+    private bool _incomplete;
+
     private OffsetSnippets(string field) => _field = field;
+
+    /// <summary>
+    /// A prefix/fuzzy/wildcard query as the boolean query of the index words it stands for, or null when there are
+    /// more than <paramref name="max"/> (a top-N expansion would silently drop some, and hits on them would lose
+    /// their matched fields and snippets).
+    /// </summary>
+    public static BooleanQuery? Expand(MultiTermQuery query, IndexReader reader, int max)
+    {
+        // A fuzzy word already stands for its 50 closest index words (its own top-N rewrite): exactly those.
+        var expanded = (MultiTermQuery)query.Clone();
+        if (query is not FuzzyQuery)
+        {
+            expanded.MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(max + 1);
+        }
+        var rewritten = expanded.Rewrite(reader);
+        return rewritten is BooleanQuery boolean && boolean.Clauses.Count <= max ? boolean
+            : rewritten is BooleanQuery ? null
+            : new BooleanQuery { { rewritten, Occur.SHOULD } };
+    }
 
     /// <summary>True when the query asks for at least one word of the field.</summary>
     public bool HasTerms => _terms.Count > 0;
@@ -85,10 +108,16 @@ public sealed class OffsetSnippets
                 AddPhrase(arrays, multi.GetPositions(), multi.Slop);
                 break;
             case MultiTermQuery multiTerm when multiTerm.Field == _field:
-                // Prefix, fuzzy, wildcard: the words of the index it stands for, the most relevant first.
-                var expanded = (MultiTermQuery)multiTerm.Clone();
-                expanded.MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MaxExpansions);
-                Walk(expanded.Rewrite(reader), reader, depth + 1);
+                // Prefix, fuzzy, wildcard: the words of the index it stands for — all of them, or the plan is
+                // incomplete and every snippet is made by analysing the text instead (never a hit without its marks).
+                if (Expand(multiTerm, reader, MaxExpansions) is { } expanded)
+                {
+                    Walk(expanded, reader, depth + 1);
+                }
+                else
+                {
+                    _incomplete = true;
+                }
                 break;
         }
     }
@@ -352,6 +381,10 @@ public sealed class OffsetSnippets
     public TextMarks?[] Marks(IndexReader reader, IReadOnlyList<int> docs)
     {
         var result = new TextMarks?[docs.Count];
+        if (_incomplete)
+        {
+            return result;
+        }
         var occurrences = Occurrences(reader, docs);
         var leaves = reader.Leaves;
         for (var i = 0; i < docs.Count; i++)

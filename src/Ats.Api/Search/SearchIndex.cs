@@ -166,6 +166,7 @@ public sealed class SearchIndex : IDisposable
                 {
                     while (queue.Reader.TryRead(out var batch))
                     {
+                        failed.Token.ThrowIfCancellationRequested();
                         foreach (var doc in batch)
                         {
                             generation.Writer.AddDocument(doc);
@@ -232,6 +233,15 @@ public sealed class SearchIndex : IDisposable
         }
         catch (Exception e)
         {
+            try
+            {
+                // Closes without flushing or committing what was buffered: the folder is deleted next anyway.
+                generation.Writer.Rollback();
+            }
+            catch (Exception rollback) when (rollback is IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                _logger.LogWarning(rollback, "Rolling back a failed rebuild failed");
+            }
             generation.Dispose();
             TryDelete(path);
             // An indexing error is the one reported: the reader then only saw the cancellation it caused.
@@ -242,7 +252,9 @@ public sealed class SearchIndex : IDisposable
             throw;
         }
 
-        await _write.WaitAsync(ct);
+        // Past this point the new generation is committed: it is swapped in even if the service is stopping now
+        // (leaving it open and undeleted would hold its folder and lock).
+        await _write.WaitAsync(CancellationToken.None);
         Generation? old;
         try
         {
@@ -251,7 +263,7 @@ public sealed class SearchIndex : IDisposable
             Cursor = cursor;
             CurrentSchema = Schema;
             var pointer = Path.Combine(_root, "current");
-            await File.WriteAllTextAsync(pointer + ".tmp", Path.GetFileName(path), ct);
+            await File.WriteAllTextAsync(pointer + ".tmp", Path.GetFileName(path), CancellationToken.None);
             File.Move(pointer + ".tmp", pointer, overwrite: true);
         }
         finally
@@ -279,10 +291,12 @@ public sealed class SearchIndex : IDisposable
         {
             // Changes after our cursor were pruned while this instance was away: only a rebuild is complete again.
             _logger.LogWarning("The change log was pruned past this index's cursor; rebuilding the search index");
-            if (!IsRebuilding)
+            if (IsRebuilding)
             {
-                await RebuildAsync(ct);
+                // Wait a poll interval rather than ask PostgreSQL again at once while the rebuild runs.
+                return 0;
             }
+            await RebuildAsync(ct);
             return 1;
         }
         await _write.WaitAsync(ct);

@@ -36,14 +36,15 @@ public sealed partial class OffsetSnippetsTests
         snippets.SelectMany(s => Marks().Matches(s).Select(m => m.Groups[1].Value)).ToList();
 
     /// <summary>Indexes <paramref name="indexed"/> (and a decoy) as the product does, runs the query, cuts the hit's snippets from <paramref name="current"/>.</summary>
-    private static IReadOnlyList<string> Snippets(string indexed, string query, string? current = null)
+    private static IReadOnlyList<string> Snippets(string indexed, string query, string? current = null, IEnumerable<string>? others = null, bool offsets = true)
     {
         using var directory = new RAMDirectory();
+        var target = Guid.NewGuid();
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, Analyzer)))
         {
-            foreach (var text in new[] { indexed, "Совсем другой человек: бухгалтер, 1С, МСФО." })
+            foreach (var text in new[] { indexed, "Совсем другой человек: бухгалтер, 1С, МСФО." }.Concat(others ?? []))
             {
-                var id = Guid.NewGuid().ToString();
+                var id = (text == indexed ? target : Guid.NewGuid()).ToString();
                 writer.AddDocument(new Document
                 {
                     new StringField(SearchFields.Id, id, Field.Store.YES),
@@ -56,10 +57,11 @@ public sealed partial class OffsetSnippetsTests
         using var reader = DirectoryReader.Open(directory);
         var searcher = new CandidateSearcher(Analyzer, new SearchFilterCache());
         var main = Parser.Parse(query);
-        var request = new SearchRequest(query, null, [], null, null, null, null, null, SearchSort.Relevance, 20, null);
-        var hit = Assert.Single(searcher.Search(new IndexSearcher(reader), main, request, null).Hits);
+        var request = new SearchRequest(query, null, [], null, null, null, null, null, SearchSort.Relevance, 1000, null);
+        var hit = Assert.Single(searcher.Search(new IndexSearcher(reader), main, request, null).Hits, h => h.Id == target);
         Assert.Contains(SearchFields.ResumeText, hit.MatchedFields);
-        Assert.NotNull(hit.Marks?.Occurrences);
+        Assert.NotNull(hit.Marks);
+        Assert.Equal(offsets, hit.Marks.Occurrences is not null);
         return searcher.Snippets(hit, main, current ?? indexed);
     }
 
@@ -132,5 +134,20 @@ public sealed partial class OffsetSnippetsTests
         var changed = "Новое резюме, другая длина. Сначала Python, потом " + text;
         var snippets = Snippets(text, "kafka сервисы", changed);
         Assert.Equal(["сервисы", "Kafka"], Marked(snippets));
+    }
+
+    [Fact]
+    public void A_prefix_standing_for_many_words_marks_the_hits_own_word()
+    {
+        // 200 other words share the prefix and sort before the hit's own: a top-N expansion would miss it.
+        var others = Enumerable.Range(100, 200).Select(i => $"Работал с kuber{i}.");
+        Assert.Equal(["kuberzzz"], Marked(Snippets("Знает kuberzzz и не только.", "kuber*", others: others)));
+    }
+
+    [Fact]
+    public void A_prefix_standing_for_too_many_words_is_marked_by_analysing_the_text()
+    {
+        var others = Enumerable.Range(0, OffsetSnippets.MaxExpansions + 10).Select(i => $"Работал с kuber{i:D5}.");
+        Assert.Equal(["kuberzzz"], Marked(Snippets("Знает kuberzzz и не только.", "kuber*", others: others, offsets: false)));
     }
 }
