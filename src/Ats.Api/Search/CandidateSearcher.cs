@@ -15,7 +15,6 @@ public sealed record LucenePage(int Total, SearchFacets Facets, IReadOnlyList<Lu
 {
     /// <summary>Time of the ranking pass alone (query, filters, count, facets), without the page's per-hit work.</summary>
     public double RankMilliseconds { get; init; }
-
 }
 
 /// <summary>

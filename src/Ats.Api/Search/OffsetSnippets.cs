@@ -297,25 +297,29 @@ public sealed class OffsetSnippets
     /// <summary>Up to <paramref name="count"/> fragments of <paramref name="text"/> around the marked words, best first.</summary>
     public static List<string> Fragments(string text, IReadOnlyList<Occurrence> marked, int count, IEncoder encoder)
     {
-        var windows = new List<(int First, int Last, double Score)>();
+        var windows = new List<(int First, int Last, double Score)>(marked.Count);
+        // Linear in the marks (a hostile text of one repeated query word has thousands): the window end only moves
+        // forward, and the distinct words inside are counted with per-word occurrence counts.
+        var inWindow = new Dictionary<int, int>();
+        var windowEnd = -1;
         for (var i = 0; i < marked.Count; i++)
         {
-            var last = i;
-            while (last + 1 < marked.Count && marked[last + 1].End - marked[i].Start <= FragmentChars)
+            if (windowEnd < i)
             {
-                last++;
+                windowEnd = i;
+                inWindow[marked[i].Term] = inWindow.GetValueOrDefault(marked[i].Term) + 1;
             }
-            var distinct = 0;
-            for (var k = i; k <= last; k++)
+            while (windowEnd + 1 < marked.Count && marked[windowEnd + 1].End - marked[i].Start <= FragmentChars)
             {
-                var seen = false;
-                for (var j = i; j < k && !seen; j++)
-                {
-                    seen = marked[j].Term == marked[k].Term;
-                }
-                distinct += seen ? 0 : 1;
+                windowEnd++;
+                inWindow[marked[windowEnd].Term] = inWindow.GetValueOrDefault(marked[windowEnd].Term) + 1;
             }
-            windows.Add((i, last, distinct + 0.1 * (last - i + 1) - 0.00001 * i));
+            windows.Add((i, windowEnd, inWindow.Count + 0.1 * (windowEnd - i + 1) - 0.00001 * i));
+            // Mark i leaves the window before the next one starts.
+            if (--inWindow[marked[i].Term] == 0)
+            {
+                inWindow.Remove(marked[i].Term);
+            }
         }
         windows.Sort((a, b) => b.Score.CompareTo(a.Score));
         var chosen = new List<(int Start, int End, int First, int Last)>();

@@ -150,4 +150,14 @@ public sealed partial class OffsetSnippetsTests
         var others = Enumerable.Range(0, OffsetSnippets.MaxExpansions + 10).Select(i => $"Работал с kuber{i:D5}.");
         Assert.Equal(["kuberzzz"], Marked(Snippets("Знает kuberzzz и не только.", "kuber*", others: others, offsets: false)));
     }
+
+    [Fact]
+    public void A_text_of_one_query_word_repeated_thousands_of_times_gives_three_short_fragments()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("kafka", 20_000));
+        var snippets = Snippets(text, "kafka");
+        Assert.Equal(3, snippets.Count);
+        Assert.All(snippets, s => Assert.InRange(s.Replace("<em>", "").Replace("</em>", "").Length, 100, OffsetSnippets.FragmentChars));
+        Assert.All(snippets, s => Assert.DoesNotContain("</em><em>", s));
+    }
 }
