@@ -35,16 +35,20 @@ public static class SearchBenchmark
         Console.WriteLine($"Average résumé text: {people.Average(p => p.ResumeText.Length):0} characters.");
 
         var indexPath = Path.Combine(Path.GetTempPath(), "ats-bench-index-" + count);
-        if (System.IO.Directory.Exists(indexPath))
-        {
-            System.IO.Directory.Delete(indexPath, true);
-        }
         var sw = Stopwatch.StartNew();
         var analyzer = SearchAnalyzers.Create();
-        BuildIndex(indexPath, analyzer, people);
-        var luceneBuild = sw.Elapsed;
+        // ATS_BENCH_REUSE=1 also keeps the Lucene index of an earlier run with the same count (same seed, same documents).
+        if (Environment.GetEnvironmentVariable("ATS_BENCH_REUSE") == "1" && System.IO.Directory.Exists(indexPath))
+        {
+            Console.WriteLine("Lucene: index of an earlier run reused.");
+        }
+        else
+        {
+            BuildIndex(indexPath, analyzer, people);
+            Console.WriteLine($"Lucene: built on {Environment.ProcessorCount} threads and merged into {Threads} segments in {sw.Elapsed.TotalSeconds:0.0} s, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB.");
+        }
         var luceneSize = new DirectoryInfo(indexPath).EnumerateFiles().Sum(f => f.Length);
-        Console.WriteLine($"Lucene: built in {luceneBuild.TotalSeconds:0.0} s, {luceneSize / 1024.0 / 1024:0} MB on disk, process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB.");
+        Console.WriteLine($"Lucene: {luceneSize / 1024.0 / 1024:0} MB on disk.");
 
         var database = $"ats_bench_{count}";
         // ATS_BENCH_REUSE=1: keep PostgreSQL's table of an earlier run with the same count (same seed, same rows).
@@ -116,7 +120,11 @@ public static class SearchBenchmark
         Console.WriteLine($"Measuring with a managed heap of {GC.GetTotalMemory(false) / 1024 / 1024} MB.");
         var parser = Parser(analyzer);
         using var reader = DirectoryReader.Open(FSDirectory.Open(indexPath));
-        var searcher = new IndexSearcher(reader);
+        // The service's searcher (slices searched on Search:SearchThreads threads) and, as a peer in the same run, one
+        // thread over the same segments.
+        var searcher = SlicedIndexSearcher.For(reader, Threads);
+        var oneThread = new IndexSearcher(reader);
+        Console.WriteLine($"Lucene: {reader.Leaves.Count} segments ({string.Join(", ", reader.Leaves.Select(l => l.AtomicReader.MaxDoc.ToString("N0", CultureInfo.InvariantCulture)))} documents), searched on {(searcher as SlicedIndexSearcher)?.SliceCount ?? 1} threads.");
         var product = new CandidateSearcher(analyzer, new SearchFilterCache());
         await using var textsConnection = new NpgsqlConnection(cs);
         await textsConnection.OpenAsync();
@@ -133,6 +141,7 @@ public static class SearchBenchmark
             return result;
         }
         var lucene = new List<double>();
+        var single = new List<double>();
         var page = new List<double>();
         var postgres = new List<double>();
         long luceneHits = 0, pgHits = 0;
@@ -153,6 +162,17 @@ public static class SearchBenchmark
                     luceneHits += top.TotalHits;
                 }
                 luceneTotal = top.TotalHits;
+
+                sw.Restart();
+                var alone = oneThread.Search(product.Query(parser.Parse(text), request), 20);
+                if (r > 0)
+                {
+                    single.Add(sw.Elapsed.TotalMilliseconds);
+                }
+                if (alone.TotalHits != top.TotalHits || (top.TotalHits > 0 && alone.ScoreDocs[0].Score != top.ScoreDocs[0].Score))
+                {
+                    throw new InvalidOperationException($"{text}: one thread and the slices disagree.");
+                }
 
                 // The API's Lucene work for a page: stable sort, matched fields and snippets of the 20 hits. The API
                 // reads the page's texts from PostgreSQL (measured by search-api); here that read is not timed.
@@ -200,7 +220,7 @@ public static class SearchBenchmark
                 postgresTotal = total;
             }
             perQuery.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| {text.Replace("|", "\\|", StringComparison.Ordinal)}{(city is null ? "" : $" [{city}]")} | {luceneTotal:N0} | {postgresTotal:N0} | {Percentile(lucene[luceneFrom..], 50):0.00} | {Percentile(page[luceneFrom..], 50):0.00} | {Percentile(postgres[postgresFrom..], 50):0.00} |"));
+                $"| {text.Replace("|", "\\|", StringComparison.Ordinal)}{(city is null ? "" : $" [{city}]")} | {luceneTotal:N0} | {postgresTotal:N0} | {Percentile(lucene[luceneFrom..], 50):0.00} | {Percentile(single[luceneFrom..], 50):0.00} | {Percentile(page[luceneFrom..], 50):0.00} | {Percentile(postgres[postgresFrom..], 50):0.00} |"));
         }
         Console.WriteLine();
         Console.WriteLine($"{queries.Count} queries × {rounds} rounds, one thread, top 20 with total count, direct (not through HTTP):");
@@ -208,18 +228,20 @@ public static class SearchBenchmark
         Console.WriteLine("| engine | p50 ms | p95 ms | p99 ms | queries/s | matches per query (mean) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         Row("Lucene (Ats analyzers), top 20 + count", lucene, luceneHits);
+        Row("Lucene, top 20 + count, one thread over the same segments", single, luceneHits);
         Row("Lucene, the API's page: + stable sort, matched fields, snippets", page, luceneHits);
         Row("PostgreSQL FTS (russian, GIN, ts_rank)", postgres, pgHits);
         Console.WriteLine();
         Console.WriteLine("Per query (matches, median ms):");
         Console.WriteLine();
-        Console.WriteLine("| query [city filter] | Lucene matches | PostgreSQL matches | Lucene ms | Lucene page ms | PostgreSQL ms |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| query [city filter] | Lucene matches | PostgreSQL matches | Lucene ms | one thread ms | Lucene page ms | PostgreSQL ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         perQuery.ForEach(Console.WriteLine);
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Median ratio PostgreSQL / Lucene: {Percentile(postgres, 50) / Percentile(lucene, 50):0.0}×; p99 ratio {Percentile(postgres, 99) / Percentile(lucene, 99):0.0}×; " +
-            $"against the API's Lucene page: median {Percentile(postgres, 50) / Percentile(page, 50):0.0}×, p99 {Percentile(postgres, 99) / Percentile(page, 99):0.0}×."));
+            $"against the API's Lucene page: median {Percentile(postgres, 50) / Percentile(page, 50):0.0}×, p99 {Percentile(postgres, 99) / Percentile(page, 99):0.0}×; " +
+            $"against one thread: median {Percentile(postgres, 50) / Percentile(single, 50):0.0}×, p99 {Percentile(postgres, 99) / Percentile(single, 99):0.0}×."));
         Console.WriteLine($"Process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB.");
         return 0;
     }
@@ -243,7 +265,7 @@ public static class SearchBenchmark
         var parser = Parser(analyzer);
         using (var reader = DirectoryReader.Open(FSDirectory.Open(indexPath)))
         {
-            var searcher = new IndexSearcher(reader);
+            var searcher = SlicedIndexSearcher.For(reader, Threads);
             var product = new CandidateSearcher(analyzer, new SearchFilterCache());
             foreach (var (text, city) in RecruiterQueries.For(people))
             {
@@ -297,7 +319,7 @@ public static class SearchBenchmark
             ? new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { OpenMode = OpenMode.APPEND })
             : null;
         using var reader = nrt == "1" ? DirectoryReader.Open(writer, true) : DirectoryReader.Open(directory);
-        var searcher = new IndexSearcher(reader);
+        var searcher = SlicedIndexSearcher.For(reader, Threads);
         var product = new CandidateSearcher(analyzer, new SearchFilterCache());
         var main = parser.Parse(text);
         Console.WriteLine(main);
@@ -332,7 +354,7 @@ public static class SearchBenchmark
     {
         var sw = Stopwatch.StartNew();
         using var dir = FSDirectory.Open(indexPath);
-        using var writer = new IndexWriter(dir, new IndexWriterConfig(LuceneVersion.LUCENE_48, SearchAnalyzers.Create()) { OpenMode = OpenMode.APPEND });
+        using var writer = new IndexWriter(dir, new IndexWriterConfig(LuceneVersion.LUCENE_48, SearchAnalyzers.Create()) { OpenMode = OpenMode.APPEND, MergePolicy = new BalancedMergePolicy() });
         static int Count(Lucene.Net.Store.Directory d)
         {
             var infos = new SegmentInfos();
@@ -353,15 +375,24 @@ public static class SearchBenchmark
             System.IO.Directory.Delete(indexPath, true);
         }
         using var dir = FSDirectory.Open(indexPath);
-        using var writer = new IndexWriter(dir, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 256 });
-        foreach (var p in people)
+        var scheduler = new ConcurrentMergeScheduler();
+        scheduler.SetMaxMergesAndThreads(Threads + 5, Threads);
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {
-            writer.AddDocument(Document(p));
-        }
-        // As the product's rebuild does (Search:MergeAfterRebuild).
-        writer.ForceMerge(1);
+            OpenMode = OpenMode.CREATE,
+            RAMBufferSizeMB = 256,
+            MergePolicy = new BalancedMergePolicy(),
+            MergeScheduler = scheduler,
+        };
+        using var writer = new IndexWriter(dir, config);
+        Parallel.ForEach(people, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p => writer.AddDocument(Document(p)));
+        // As the product's rebuild does (Search:MergeAfterRebuild, Search:SearchThreads).
+        writer.ForceMerge(Threads);
         writer.Commit();
     }
+
+    /// <summary>As the service's Search:SearchThreads (ATS_BENCH_THREADS; default one per core).</summary>
+    private static int Threads => int.TryParse(Environment.GetEnvironmentVariable("ATS_BENCH_THREADS"), out var n) && n > 0 ? n : Environment.ProcessorCount;
 
     private static RecruiterQueryParser Parser(Lucene.Net.Analysis.Analyzer analyzer) => new(new RecruiterQueryOptions
     {

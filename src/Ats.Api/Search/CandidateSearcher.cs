@@ -69,10 +69,30 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
         var query = Query(main, request);
         // One pass ranks the page, counts every match and, when asked, counts the facets: the query is scored once.
         var sort = (request.Sort == SearchSort.Updated ? ByUpdated : ByRelevance).Rewrite(searcher);
-        var ranking = TopFieldCollector.Create(sort, request.Limit + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        var facetCollector = new FacetCollector();
-        searcher.Search(query, request.Facets ? MultiCollector.Wrap(ranking, facetCollector) : ranking);
-        var top = ranking.GetTopDocs();
+        TopDocs top;
+        FacetCollector facetCollector;
+        if (searcher is SlicedIndexSearcher { SliceCount: > 1 } sliced)
+        {
+            // Each slice ranks its own top page and counts its own facets; the pages merge by the same sort.
+            var weight = sliced.CreateNormalizedWeight(query);
+            var rankings = new TopFieldCollector[sliced.SliceCount];
+            var facetCounts = new FacetCollector[sliced.SliceCount];
+            sliced.SearchEach(weight, i =>
+            {
+                rankings[i] = TopFieldCollector.Create(sort, request.Limit + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+                facetCounts[i] = new FacetCollector();
+                return request.Facets ? MultiCollector.Wrap(rankings[i], facetCounts[i]) : rankings[i];
+            });
+            top = TopDocs.Merge(sort, request.Limit + 1, rankings.Select(r => (TopDocs)r.GetTopDocs()).ToArray());
+            facetCollector = FacetCollector.Merge(facetCounts);
+        }
+        else
+        {
+            var ranking = TopFieldCollector.Create(sort, request.Limit + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            facetCollector = new FacetCollector();
+            searcher.Search(query, request.Facets ? MultiCollector.Wrap(ranking, facetCollector) : ranking);
+            top = ranking.GetTopDocs();
+        }
         var ranked = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var scoreDocs = top.ScoreDocs;
         var pageSize = Math.Min(scoreDocs.Length, request.Limit);

@@ -67,6 +67,28 @@ public sealed class FacetCollector : ICollector
     private static void Increment(Dictionary<string, int> counts, string key) =>
         counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
 
+    /// <summary>The counts of several collectors (one per slice of a <see cref="SlicedIndexSearcher"/>) added up.</summary>
+    public static FacetCollector Merge(IReadOnlyList<FacetCollector> parts)
+    {
+        var merged = new FacetCollector();
+        foreach (var part in parts)
+        {
+            merged.Total += part.Total;
+            AddAll(merged._cities, part._cities);
+            AddAll(merged._sources, part._sources);
+            AddAll(merged._tags, part._tags);
+        }
+        return merged;
+    }
+
+    private static void AddAll(Dictionary<string, int> into, Dictionary<string, int> from)
+    {
+        foreach (var (key, n) in from)
+        {
+            into[key] = into.TryGetValue(key, out var m) ? m + n : n;
+        }
+    }
+
     public IReadOnlyList<FacetCount> Cities(int top) => Top(_cities, top);
     public IReadOnlyList<FacetCount> Sources(int top) => Top(_sources, top);
     public IReadOnlyList<FacetCount> Tags(int top) => Top(_tags, top);

@@ -34,4 +34,15 @@ public sealed class SearchOptions
     /// searches about 1.5× faster at the median; BENCHMARKS.md). Turn off for the quickest possible rebuild.
     /// </summary>
     public bool MergeAfterRebuild { get; set; } = true;
+
+    /// <summary>
+    /// How many threads one search may use (0: one per processor core). A rebuilt index is merged into this many
+    /// segments of equal size, searched at the same time (<see cref="SlicedIndexSearcher"/>); 1 gives one segment
+    /// searched by one thread.
+    /// </summary>
+    [Range(0, 64)]
+    public int SearchThreads { get; set; }
+
+    /// <summary><see cref="SearchThreads"/> with 0 resolved to this machine's processor count.</summary>
+    public int EffectiveSearchThreads => SearchThreads > 0 ? SearchThreads : Environment.ProcessorCount;
 }
