@@ -15,4 +15,10 @@ public sealed record IndexStatusResponse(int Documents, long Lag, ulong CursorTr
 
     /// <summary>A rebuild is running; searches use the previous index meanwhile.</summary>
     public bool Rebuilding { get; init; }
+
+    /// <summary>Segments of the index in use (a rebuild leaves Search:SearchThreads equal ones; changes add small ones).</summary>
+    public int Segments { get; init; }
+
+    /// <summary>Threads one search uses now: slices of segments searched at once (1 below Search:MinDocumentsToSlice).</summary>
+    public int SearchThreads { get; init; }
 }

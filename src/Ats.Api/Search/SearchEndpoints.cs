@@ -143,8 +143,11 @@ public static class SearchEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, type: ProblemTypes.IndexNotReady,
                 title: "Search index not ready", detail: "The search index is being built.");
         }
+        var (segments, threads) = (0, 1);
         var inIndex = index.Search(searcher =>
         {
+            segments = searcher.IndexReader.Leaves.Count;
+            threads = (searcher as SlicedIndexSearcher)?.SliceCount ?? 1;
             var ids = new HashSet<Guid>();
             var reader = searcher.IndexReader;
             var live = Lucene.Net.Index.MultiFields.GetLiveDocs(reader);
@@ -165,6 +168,8 @@ public static class SearchEndpoints
         {
             Schema = index.CurrentSchema,
             Rebuilding = index.IsRebuilding,
+            Segments = segments,
+            SearchThreads = threads,
         });
     }
 

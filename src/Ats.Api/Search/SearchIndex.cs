@@ -492,7 +492,7 @@ public sealed class SearchIndex : IDisposable
                 // Searchers read the last commit, not the writer's near-real-time view: every batch of changes is
                 // committed anyway, and in Lucene.Net 4.8 a search on a reader obtained from the IndexWriter ran about
                 // four times slower (57 ms against 14 ms for one 1M-document query, same index, same process).
-                return new Generation(path, directory, writer, new SearcherManager(directory, new SlicedSearcherFactory(_options.Value.EffectiveSearchThreads)));
+                return new Generation(path, directory, writer, new SearcherManager(directory, new SlicedSearcherFactory(_options.Value.EffectiveSearchThreads, _options.Value.MinDocumentsToSlice)));
             }
             catch
             {

@@ -43,6 +43,10 @@ public sealed class SearchOptions
     [Range(0, 64)]
     public int SearchThreads { get; set; }
 
+    /// <summary>An index smaller than this is searched by one thread: handing half of a tiny search away costs more than it saves.</summary>
+    [Range(0, int.MaxValue)]
+    public int MinDocumentsToSlice { get; set; } = SlicedIndexSearcher.MinDocumentsToSlice;
+
     /// <summary><see cref="SearchThreads"/> with 0 resolved to this machine's processor count.</summary>
     public int EffectiveSearchThreads => SearchThreads > 0 ? SearchThreads : Environment.ProcessorCount;
 }

@@ -80,7 +80,7 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
 }
 
 /// <summary>Makes the searchers of a <see cref="SearcherManager"/>: sliced, as <see cref="SlicedIndexSearcher.For"/> decides.</summary>
-public sealed class SlicedSearcherFactory(int parallelism) : SearcherFactory
+public sealed class SlicedSearcherFactory(int parallelism, int minDocumentsToSlice) : SearcherFactory
 {
-    public override IndexSearcher NewSearcher(IndexReader reader) => SlicedIndexSearcher.For(reader, parallelism);
+    public override IndexSearcher NewSearcher(IndexReader reader) => SlicedIndexSearcher.For(reader, parallelism, minDocumentsToSlice);
 }
