@@ -381,7 +381,7 @@ public static class SearchBenchmark
         {
             OpenMode = OpenMode.CREATE,
             RAMBufferSizeMB = 256,
-            MergePolicy = new BalancedMergePolicy(),
+            MergePolicy = new BalancedMergePolicy { NaturalMerges = false },
             MergeScheduler = scheduler,
         };
         using var writer = new IndexWriter(dir, config);

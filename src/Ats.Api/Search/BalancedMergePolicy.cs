@@ -10,6 +10,16 @@ namespace Ats.Api.Search;
 /// </summary>
 public sealed class BalancedMergePolicy : TieredMergePolicy
 {
+    /// <summary>
+    /// False while a rebuild adds documents: the flushed segments stay small and alike, so that the forced merge at the
+    /// end can share them out evenly (the tiered merges would make one segment of most of the index first — measured
+    /// at 1M: 700,076 and 299,924 documents) and every document is merged once instead of once per tier.
+    /// </summary>
+    public bool NaturalMerges { get; set; } = true;
+
+    public override MergeSpecification? FindMerges(MergeTrigger mergeTrigger, SegmentInfos infos) =>
+        NaturalMerges ? base.FindMerges(mergeTrigger, infos) : null;
+
     public override MergeSpecification? FindForcedMerges(SegmentInfos infos, int maxSegmentCount, IDictionary<SegmentCommitInfo, bool> segmentsToMerge)
     {
         if (maxSegmentCount <= 1)

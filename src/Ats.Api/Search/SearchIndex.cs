@@ -230,6 +230,8 @@ public sealed class SearchIndex : IDisposable
                 await Task.Run(() => generation.Writer.ForceMerge(segments), ct);
                 _logger.LogInformation("Rebuilt index merged into {Segments} segments in {Seconds:0.0} s", segments, merging.Elapsed.TotalSeconds);
             }
+            // From here on the index takes changes: small segments are merged as they come.
+            ((BalancedMergePolicy)generation.Writer.Config.MergePolicy).NaturalMerges = true;
             Commit(generation.Writer, cursor, Schema);
             generation.Searchers.MaybeRefreshBlocking();
         }
@@ -472,7 +474,8 @@ public sealed class SearchIndex : IDisposable
                 OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND,
                 // A bigger buffer means fewer, larger segments to flush and merge during a rebuild.
                 RAMBufferSizeMB = 128,
-                MergePolicy = new BalancedMergePolicy(),
+                // A new folder is a rebuild's: no merges until its forced merge into equal segments.
+                MergePolicy = new BalancedMergePolicy { NaturalMerges = !create },
                 MergeScheduler = MergeScheduler(_options.Value.EffectiveSearchThreads),
             };
             var writer = new IndexWriter(directory, config);

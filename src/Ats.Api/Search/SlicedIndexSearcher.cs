@@ -57,6 +57,18 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
         }
     }
 
+    /// <summary>Lucene's top-hits search, sliced like <see cref="SearchEach"/> (the executor path would hand every slice to the pool and wait).</summary>
+    protected override TopDocs Search(Weight weight, ScoreDoc? after, int nDocs)
+    {
+        var limit = Math.Max(1, Math.Min(nDocs, IndexReader.MaxDoc));
+        var collectors = new TopScoreDocCollector[_slices.Length];
+        SearchEach(weight, i => collectors[i] = TopScoreDocCollector.Create(limit, after, !weight.ScoresDocsOutOfOrder));
+        // Merged as one thread ranks: by score, ties by document number (TopDocs.Merge would break them by slice).
+        var tops = collectors.Select(c => c.GetTopDocs()).ToList();
+        var hits = tops.SelectMany(t => t.ScoreDocs).OrderByDescending(d => d.Score).ThenBy(d => d.Doc).Take(limit).ToArray();
+        return new TopDocs(tops.Sum(t => t.TotalHits), hits, hits.Length == 0 ? float.NaN : hits[0].Score);
+    }
+
     // Longest-processing-time-first: the largest segment goes to the slice with the fewest documents so far.
     protected override LeafSlice[] GetSlices(IList<AtomicReaderContext> leaves)
     {

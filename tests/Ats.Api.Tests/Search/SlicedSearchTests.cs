@@ -146,8 +146,8 @@ public sealed class SlicedSearchTests
         using var directory = new RAMDirectory();
         var random = new Random(3);
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, Analyzer) { MaxBufferedDocs = 37,
-            // No merges while indexing (the tiered policy would merge these tiny segments into one), only the forced one.
-            MergePolicy = new BalancedMergePolicy { MaxMergeAtOnce = 100, SegmentsPerTier = 100 },
+            // As a rebuild: no merges while indexing (the tiered policy would merge these tiny segments into one), only the forced one.
+            MergePolicy = new BalancedMergePolicy { NaturalMerges = false },
         };
         using (var writer = new IndexWriter(directory, config))
         {
@@ -156,6 +156,10 @@ public sealed class SlicedSearchTests
                 writer.AddDocument(Candidate(random, i));
             }
             writer.Commit();
+            using (var before = DirectoryReader.Open(directory))
+            {
+                Assert.Equal(2_000 / 37 + 1, before.Leaves.Count);
+            }
             writer.ForceMerge(3);
             writer.Commit();
         }
