@@ -136,7 +136,7 @@ internal sealed class LuceneQueryBuilder
         {
             return queries.FirstOrDefault();
         }
-        var max = new DisjunctionMaxQuery(TieBreaker);
+        var max = new LazyDisjunctionMaxQuery(TieBreaker);
         foreach (var query in queries)
         {
             max.Add(query);
