@@ -74,10 +74,9 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
         if (searcher is SlicedIndexSearcher { SliceCount: > 1 } sliced)
         {
             // Each slice ranks its own top page and counts its own facets; the pages merge by the same sort.
-            var weight = sliced.CreateNormalizedWeight(query);
             var rankings = new TopFieldCollector[sliced.SliceCount];
             var facetCounts = new FacetCollector[sliced.SliceCount];
-            sliced.SearchEach(weight, i =>
+            sliced.SearchEach(query, (i, _) =>
             {
                 rankings[i] = TopFieldCollector.Create(sort, request.Limit + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
                 facetCounts[i] = new FacetCollector();

@@ -9,7 +9,7 @@ namespace Ats.Api.Search;
 /// their hits — Lucene's own intra-query concurrency (the executor constructor), with slices balanced by document
 /// count instead of one per segment. The rebuild merges the index into as many equal segments as searches may use
 /// threads (<see cref="BalancedMergePolicy"/>), so that a query on a 2-core machine is two half-size searches.
-/// A busy machine degrades to one thread doing every slice: <see cref="SearchEach{T}"/> runs on the caller's thread
+/// A busy machine degrades to one thread doing every slice: <see cref="SearchEach"/> runs on the caller's thread
 /// and the thread pool only helps when it has a thread free.
 /// </summary>
 public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : IndexSearcher(reader.Context, TaskScheduler.Default)
@@ -36,37 +36,126 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
     }
 
     /// <summary>
-    /// Searches every slice with its own collector (made by <paramref name="collectorFor"/> from the slice's number) and
-    /// returns them in slice order. Slices are taken in turn by the calling thread and, when free, pool threads.
+    /// Searches every slice with its own collector (made by <paramref name="collectorFor"/> from the slice's number and
+    /// the query's weight). The helper threads are called before the weight is made (parsing the query's terms in
+    /// every segment takes a few tenths of a millisecond), so that they are awake when the slices are ready: on this
+    /// virtual machine a sleeping thread took about as long to wake as a median search takes, and a search of two
+    /// slices then ran both on the calling thread. Helpers that are not needed give up after a millisecond.
     /// </summary>
-    public void SearchEach(Weight weight, Func<int, ICollector> collectorFor)
+    public void SearchEach(Query query, Func<int, Weight, ICollector> collectorFor)
     {
+        var run = new SliceRun(this);
+        Weight weight;
+        try
+        {
+            weight = CreateNormalizedWeight(query);
+        }
+        catch
+        {
+            run.Cancel();
+            throw;
+        }
         var collectors = new ICollector[_slices.Length];
         for (var i = 0; i < collectors.Length; i++)
         {
-            collectors[i] = collectorFor(i);
+            collectors[i] = collectorFor(i, weight);
         }
-        try
-        {
-            Parallel.For(0, _slices.Length, new ParallelOptions { MaxDegreeOfParallelism = _slices.Length },
-                i => Search(_slices[i], weight, collectors[i]));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+        run.Execute(weight, collectors);
     }
 
-    /// <summary>Lucene's top-hits search, sliced like <see cref="SearchEach"/> (the executor path would hand every slice to the pool and wait).</summary>
-    protected override TopDocs Search(Weight weight, ScoreDoc? after, int nDocs)
+    /// <summary>Lucene's top-hits search (<c>Search(query, n)</c>), sliced as <see cref="SearchEach"/>.</summary>
+    public override TopDocs Search(Query query, Filter? filter, int n)
     {
-        var limit = Math.Max(1, Math.Min(nDocs, IndexReader.MaxDoc));
+        var limit = Math.Max(1, Math.Min(n, IndexReader.MaxDoc));
         var collectors = new TopScoreDocCollector[_slices.Length];
-        SearchEach(weight, i => collectors[i] = TopScoreDocCollector.Create(limit, after, !weight.ScoresDocsOutOfOrder));
+        SearchEach(WrapFilter(query, filter), (i, weight) => collectors[i] = TopScoreDocCollector.Create(limit, null, !weight.ScoresDocsOutOfOrder));
         // Merged as one thread ranks: by score, ties by document number (TopDocs.Merge would break them by slice).
         var tops = collectors.Select(c => c.GetTopDocs()).ToList();
         var hits = tops.SelectMany(t => t.ScoreDocs).OrderByDescending(d => d.Score).ThenBy(d => d.Doc).Take(limit).ToArray();
         return new TopDocs(tops.Sum(t => t.TotalHits), hits, hits.Length == 0 ? float.NaN : hits[0].Score);
+    }
+
+    private void SearchSlice(int slice, Weight weight, ICollector collector) => Search(_slices[slice], weight, collector);
+
+    /// <summary>
+    /// One search's slices: each is claimed by exactly one thread (the caller or a helper) through a shared counter;
+    /// the caller claims until none is left, then waits for the helpers' slices to finish.
+    /// </summary>
+    private sealed class SliceRun
+    {
+        private static readonly long MaxHelperWait = System.Diagnostics.Stopwatch.Frequency / 1000;
+
+        private readonly SlicedIndexSearcher _searcher;
+        private Weight? _weight;
+        private ICollector[]? _collectors;
+        private volatile bool _posted;
+        private volatile bool _cancelled;
+        private int _next = -1;
+        private int _done;
+        private Exception? _error;
+
+        public SliceRun(SlicedIndexSearcher searcher)
+        {
+            _searcher = searcher;
+            for (var i = 1; i < searcher._slices.Length; i++)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static run => run.Help(), this, preferLocal: false);
+            }
+        }
+
+        public void Cancel() => _cancelled = true;
+
+        public void Execute(Weight weight, ICollector[] collectors)
+        {
+            _weight = weight;
+            _collectors = collectors;
+            _posted = true;
+            Work();
+            var wait = new SpinWait();
+            while (Volatile.Read(ref _done) < collectors.Length)
+            {
+                // A helper is inside its slice: it finishes in about the time the caller took for its own.
+                wait.SpinOnce(sleep1Threshold: -1);
+            }
+            if (_error is { } error)
+            {
+                ExceptionDispatchInfo.Capture(error).Throw();
+            }
+        }
+
+        private void Help()
+        {
+            var until = System.Diagnostics.Stopwatch.GetTimestamp() + MaxHelperWait;
+            while (!_posted)
+            {
+                if (_cancelled || System.Diagnostics.Stopwatch.GetTimestamp() > until)
+                {
+                    return;
+                }
+                Thread.SpinWait(20);
+            }
+            Work();
+        }
+
+        private void Work()
+        {
+            int slice;
+            while ((slice = Interlocked.Increment(ref _next)) < _collectors!.Length)
+            {
+                try
+                {
+                    _searcher.SearchSlice(slice, _weight!, _collectors[slice]);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref _error, e, null);
+                }
+                finally
+                {
+                    Interlocked.Increment(ref _done);
+                }
+            }
+        }
     }
 
     // Longest-processing-time-first: the largest segment goes to the slice with the fewest documents so far.

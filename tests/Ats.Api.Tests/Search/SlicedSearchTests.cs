@@ -132,6 +132,29 @@ public sealed class SlicedSearchTests
     }
 
     [Fact]
+    public void Many_searches_at_once_on_one_sliced_searcher_each_get_their_own_answer()
+    {
+        using var directory = Index(1_500, 6);
+        using var reader = DirectoryReader.Open(directory);
+        var sliced = SlicedIndexSearcher.For(reader, parallelism: 2, minDocumentsToSlice: 0);
+        var plain = new IndexSearcher(reader);
+        string[] texts = ["java", "kafka", "бухгалтер", "python OR аналитик", "kubernetes -java", "разработчик"];
+        var expected = texts.Select(t => plain.Search(Parser.Parse(t), 30)).ToArray();
+        var failures = 0;
+        // More searches than cores: helpers queue behind searches, and callers do the slices themselves.
+        Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var k = i % texts.Length;
+            var actual = sliced.Search(Parser.Parse(texts[k]), 30);
+            if (actual.TotalHits != expected[k].TotalHits || !actual.ScoreDocs.Select(d => (d.Doc, d.Score)).SequenceEqual(expected[k].ScoreDocs.Select(d => (d.Doc, d.Score))))
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+        Assert.Equal(0, failures);
+    }
+
+    [Fact]
     public void A_small_or_single_segment_index_is_searched_by_one_thread()
     {
         using var directory = Index(300, 3);
