@@ -75,6 +75,15 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
         return new TopDocs(tops.Sum(t => t.TotalHits), hits, hits.Length == 0 ? float.NaN : hits[0].Score);
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CollectionStatistics> _statistics = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A field's statistics, once per searcher: Lucene computes them for every term of every query, and over several
+    /// segments that builds a merged view of all fields each time (3 % of a query's time in a profile). The reader of
+    /// a searcher never changes, so neither do they.
+    /// </summary>
+    public override CollectionStatistics CollectionStatistics(string field) => _statistics.GetOrAdd(field, base.CollectionStatistics);
+
     private void SearchSlice(int slice, Weight weight, ICollector collector) => Search(_slices[slice], weight, collector);
 
     /// <summary>

@@ -155,6 +155,23 @@ public sealed class SlicedSearchTests
     }
 
     [Fact]
+    public void Field_statistics_are_the_ones_of_the_whole_index()
+    {
+        using var directory = Index(900, 4);
+        using var reader = DirectoryReader.Open(directory);
+        var sliced = SlicedIndexSearcher.For(reader, parallelism: 2, minDocumentsToSlice: 0);
+        var plain = new IndexSearcher(reader);
+        foreach (var field in new[] { SearchFields.ResumeText, SearchFields.Id, "no_such_field" })
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                var (expected, actual) = (plain.CollectionStatistics(field), sliced.CollectionStatistics(field));
+                Assert.Equal((expected.MaxDoc, expected.DocCount, expected.SumDocFreq, expected.SumTotalTermFreq), (actual.MaxDoc, actual.DocCount, actual.SumDocFreq, actual.SumTotalTermFreq));
+            }
+        }
+    }
+
+    [Fact]
     public void A_small_or_single_segment_index_is_searched_by_one_thread()
     {
         using var directory = Index(300, 3);
