@@ -78,7 +78,7 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
             var facetCounts = new FacetCollector[sliced.SliceCount];
             sliced.SearchEach(query, (i, _) =>
             {
-                rankings[i] = TopFieldCollector.Create(sort, request.Limit + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+                rankings[i] = TopFieldCollector.Create(sort, request.Limit + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
                 facetCounts[i] = new FacetCollector();
                 return request.Facets ? MultiCollector.Wrap(rankings[i], facetCounts[i]) : rankings[i];
             });
@@ -87,7 +87,7 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
         }
         else
         {
-            var ranking = TopFieldCollector.Create(sort, request.Limit + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            var ranking = TopFieldCollector.Create(sort, request.Limit + 1, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
             facetCollector = new FacetCollector();
             searcher.Search(query, request.Facets ? MultiCollector.Wrap(ranking, facetCollector) : ranking);
             top = ranking.GetTopDocs();

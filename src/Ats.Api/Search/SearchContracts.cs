@@ -19,6 +19,6 @@ public sealed record IndexStatusResponse(int Documents, long Lag, ulong CursorTr
     /// <summary>Segments of the index in use (a rebuild leaves Search:SearchThreads equal ones; changes add small ones).</summary>
     public int Segments { get; init; }
 
-    /// <summary>Threads one search uses now: slices of segments searched at once (1 below Search:MinDocumentsToSlice).</summary>
+    /// <summary>Threads one search uses now: equal ranges of documents searched at once (1 below Search:MinDocumentsToSlice).</summary>
     public int SearchThreads { get; init; }
 }

@@ -5,12 +5,12 @@ using Lucene.Net.Search;
 namespace Ats.Api.Search;
 
 /// <summary>
-/// A searcher that searches groups of segments ("slices") of about equal size on several threads at once and merges
-/// their hits — Lucene's own intra-query concurrency (the executor constructor), with slices balanced by document
-/// count instead of one per segment. The rebuild merges the index into as many equal segments as searches may use
-/// threads (<see cref="BalancedMergePolicy"/>), so that a query on a 2-core machine is two half-size searches.
-/// A busy machine degrades to one thread doing every slice: <see cref="SearchEach"/> runs on the caller's thread
-/// and the thread pool only helps when it has a thread free.
+/// A searcher that cuts the index into as many equal ranges of documents as a search may use threads and searches
+/// them at once, each with its own collector, then merges their hits — Lucene's intra-query concurrency, with slices
+/// of equal document counts whatever the segments (a range may split a segment: its scorer starts with Advance).
+/// The rebuild also merges into that many equal segments (<see cref="BalancedMergePolicy"/>), so that each range is
+/// one whole segment until changes add small ones. A busy machine degrades to one thread doing every range:
+/// <see cref="SearchEach"/> runs on the caller's thread and the thread pool only helps when it has a thread free.
 /// </summary>
 public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : IndexSearcher(reader.Context, TaskScheduler.Default)
 {
@@ -20,14 +20,18 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
     // Field initialisers run before the base constructor, which asks GetSlices for the slices.
     private readonly int _parallelism = parallelism;
     private AtomicReaderContext[][] _slices = [];
+    private Piece[][] _parts = [];
+
+    /// <summary>A range of one segment's documents [From, To).</summary>
+    private readonly record struct Piece(AtomicReaderContext Leaf, int From, int To);
 
     /// <summary>How many threads one search may use here (1: the plain, single-threaded searcher's work).</summary>
-    public int SliceCount => _slices.Length;
+    public int SliceCount => _parts.Length;
 
-    /// <summary>The searcher for <paramref name="reader"/>: sliced when it is big enough and has segments to share out.</summary>
+    /// <summary>The searcher for <paramref name="reader"/>: sliced when it is big enough to be worth another thread.</summary>
     public static IndexSearcher For(IndexReader reader, int parallelism, int minDocumentsToSlice = MinDocumentsToSlice)
     {
-        if (parallelism <= 1 || reader.Leaves.Count <= 1 || reader.MaxDoc < minDocumentsToSlice)
+        if (parallelism <= 1 || reader.MaxDoc < Math.Max(minDocumentsToSlice, parallelism))
         {
             return new IndexSearcher(reader);
         }
@@ -55,7 +59,7 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
             run.Cancel();
             throw;
         }
-        var collectors = new ICollector[_slices.Length];
+        var collectors = new ICollector[_parts.Length];
         for (var i = 0; i < collectors.Length; i++)
         {
             collectors[i] = collectorFor(i, weight);
@@ -67,8 +71,8 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
     public override TopDocs Search(Query query, Filter? filter, int n)
     {
         var limit = Math.Max(1, Math.Min(n, IndexReader.MaxDoc));
-        var collectors = new TopScoreDocCollector[_slices.Length];
-        SearchEach(WrapFilter(query, filter), (i, weight) => collectors[i] = TopScoreDocCollector.Create(limit, null, !weight.ScoresDocsOutOfOrder));
+        var collectors = new TopScoreDocCollector[_parts.Length];
+        SearchEach(WrapFilter(query, filter), (i, weight) => collectors[i] = TopScoreDocCollector.Create(limit, null, docsScoredInOrder: true));
         // Merged as one thread ranks: by score, ties by document number (TopDocs.Merge would break them by slice).
         var tops = collectors.Select(c => c.GetTopDocs()).ToList();
         var hits = tops.SelectMany(t => t.ScoreDocs).OrderByDescending(d => d.Score).ThenBy(d => d.Doc).Take(limit).ToArray();
@@ -84,7 +88,25 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
     /// </summary>
     public override CollectionStatistics CollectionStatistics(string field) => _statistics.GetOrAdd(field, base.CollectionStatistics);
 
-    private void SearchSlice(int slice, Weight weight, ICollector collector) => Search(_slices[slice], weight, collector);
+    // In document order, from the first document of the range: a scorer can start anywhere (Advance) but Lucene's
+    // bulk scorers cannot, so ranges use the in-order scorer whatever the collector would accept.
+    private void SearchSlice(int slice, Weight weight, ICollector collector)
+    {
+        foreach (var piece in _parts[slice])
+        {
+            var scorer = weight.GetScorer(piece.Leaf, piece.Leaf.AtomicReader.LiveDocs);
+            if (scorer is null)
+            {
+                continue;
+            }
+            collector.SetNextReader(piece.Leaf);
+            collector.SetScorer(scorer);
+            for (var doc = piece.From == 0 ? scorer.NextDoc() : scorer.Advance(piece.From); doc < piece.To; doc = scorer.NextDoc())
+            {
+                collector.Collect(doc);
+            }
+        }
+    }
 
     /// <summary>
     /// One search's slices: each is claimed by exactly one thread (the caller or a helper) through a shared counter;
@@ -106,7 +128,7 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
         public SliceRun(SlicedIndexSearcher searcher)
         {
             _searcher = searcher;
-            for (var i = 1; i < searcher._slices.Length; i++)
+            for (var i = 1; i < searcher._parts.Length; i++)
             {
                 ThreadPool.UnsafeQueueUserWorkItem(static run => run.Help(), this, preferLocal: false);
             }
@@ -171,7 +193,26 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
     protected override LeafSlice[] GetSlices(IList<AtomicReaderContext> leaves)
     {
         _slices = Balanced(leaves, _parallelism);
+        _parts = Ranges(leaves, _parallelism);
         return _slices.Select(s => new LeafSlice(s)).ToArray();
+    }
+
+    // The index's documents cut into equal contiguous ranges, whatever its segments: a range may span segments, and a
+    // segment may be split between ranges.
+    private static Piece[][] Ranges(IList<AtomicReaderContext> leaves, int parallelism)
+    {
+        var total = leaves.Sum(l => (long)l.AtomicReader.MaxDoc);
+        var count = (int)Math.Max(1, Math.Min(parallelism, total));
+        var parts = new Piece[count][];
+        for (var p = 0; p < count; p++)
+        {
+            var (from, to) = ((int)(total * p / count), (int)(total * (p + 1) / count));
+            parts[p] = leaves
+                .Where(l => l.DocBase < to && l.DocBase + l.AtomicReader.MaxDoc > from)
+                .Select(l => new Piece(l, Math.Max(0, from - l.DocBase), Math.Min(l.AtomicReader.MaxDoc, to - l.DocBase)))
+                .ToArray();
+        }
+        return parts;
     }
 
     private static AtomicReaderContext[][] Balanced(IList<AtomicReaderContext> leaves, int parallelism)

@@ -26,8 +26,8 @@ public sealed class AtsApiFactory(string connectionString, CapturingLoggerProvid
         builder.UseSetting("Extraction:PollInterval", "00:00:00.200");
         builder.UseSetting("Search:IndexPath", IndexPath);
         builder.UseSetting("Search:PollInterval", "00:00:00.100");
-        // Every search of the tests goes through the sliced, multi-threaded path whenever the index has two segments
-        // or more (each indexed batch is one), not only above the production threshold.
+        // Every search of the tests goes through the sliced, multi-threaded path (two ranges of documents), not only
+        // above the production threshold.
         builder.UseSetting("Search:MinDocumentsToSlice", "0");
         builder.UseSetting("Search:SearchThreads", "2");
         builder.UseSetting("Deduplication:PollInterval", "00:00:00.100");

@@ -172,12 +172,37 @@ public sealed class SlicedSearchTests
     }
 
     [Fact]
-    public void A_small_or_single_segment_index_is_searched_by_one_thread()
+    public void A_small_index_or_one_thread_is_searched_without_slices()
     {
         using var directory = Index(300, 3);
         using var reader = DirectoryReader.Open(directory);
         Assert.IsNotType<SlicedIndexSearcher>(SlicedIndexSearcher.For(reader, parallelism: 2));
         Assert.IsNotType<SlicedIndexSearcher>(SlicedIndexSearcher.For(reader, parallelism: 1, minDocumentsToSlice: 0));
+    }
+
+    [Theory]
+    [InlineData("java kafka", SearchSort.Relevance)]
+    [InlineData("бухгалтер OR аналитик", SearchSort.Updated)]
+    public void A_single_segment_is_cut_into_ranges_of_documents_with_the_same_answer(string text, SearchSort sort)
+    {
+        using var directory = Index(1_000, 1);
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, Analyzer)))
+        {
+            writer.ForceMerge(1);
+        }
+        using var reader = DirectoryReader.Open(directory);
+        Assert.Single(reader.Leaves);
+        var sliced = Assert.IsType<SlicedIndexSearcher>(SlicedIndexSearcher.For(reader, parallelism: 4, minDocumentsToSlice: 0));
+        Assert.Equal(4, sliced.SliceCount);
+        var searcher = new CandidateSearcher(Analyzer, new SearchFilterCache());
+        var main = Parser.Parse(text);
+        var request = new SearchRequest(text, null, [], null, null, null, null, null, sort, 1_000, null) { Facets = true };
+        var expected = searcher.Search(new IndexSearcher(reader), main, request, null);
+        var actual = searcher.Search(sliced, main, request, null);
+        Assert.True(expected.Total > 100);
+        Assert.Equal(expected.Total, actual.Total);
+        Assert.Equal(expected.Hits.Select(h => (h.Id, h.Score)), actual.Hits.Select(h => (h.Id, h.Score)));
+        Assert.Equal(expected.Facets.City, actual.Facets.City);
     }
 
     [Fact]
