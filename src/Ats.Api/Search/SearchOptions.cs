@@ -36,9 +36,9 @@ public sealed class SearchOptions
     public bool MergeAfterRebuild { get; set; } = true;
 
     /// <summary>
-    /// How many threads one search may use (0: one per processor core). A rebuilt index is merged into this many
-    /// segments of equal size, searched at the same time (<see cref="SlicedIndexSearcher"/>); 1 gives one segment
-    /// searched by one thread.
+    /// How many threads one search may use (0: one per processor core, at most 4). The index is searched as this many
+    /// equal ranges of documents at the same time (<see cref="SlicedIndexSearcher"/>), and a rebuilt index is merged
+    /// into this many equal segments; 1 gives one segment searched by one thread.
     /// </summary>
     [Range(0, 64)]
     public int SearchThreads { get; set; }
@@ -47,6 +47,9 @@ public sealed class SearchOptions
     [Range(0, int.MaxValue)]
     public int MinDocumentsToSlice { get; set; } = SlicedIndexSearcher.MinDocumentsToSlice;
 
-    /// <summary><see cref="SearchThreads"/> with 0 resolved to this machine's processor count.</summary>
-    public int EffectiveSearchThreads => SearchThreads > 0 ? SearchThreads : Environment.ProcessorCount;
+    /// <summary>
+    /// <see cref="SearchThreads"/> with 0 resolved to this machine's processor count, at most 4 (each range looks every
+    /// query term up again and makes its own scorers; beyond a few ranges that costs more than it shares out).
+    /// </summary>
+    public int EffectiveSearchThreads => SearchThreads > 0 ? SearchThreads : Math.Min(Environment.ProcessorCount, 4);
 }
