@@ -6,7 +6,9 @@ namespace Ats.Api.Search;
 /// Lucene's tiered policy, except that a forced merge to N segments makes N segments of about equal size (the tiered
 /// policy merges the smallest and leaves one big segment with a few small ones), so that a
 /// <see cref="SlicedIndexSearcher"/> can give each thread an equal share. The N merges are independent and run at the
-/// same time when the merge scheduler has threads for them.
+/// same time when the merge scheduler has threads for them. Ordinary merges must be off while it runs
+/// (<see cref="NaturalMerges"/> false, as a rebuild has it): it waits for running merges before planning, and one that
+/// began after the forced merge started would not ask again when it finishes.
 /// </summary>
 public sealed class BalancedMergePolicy : TieredMergePolicy
 {

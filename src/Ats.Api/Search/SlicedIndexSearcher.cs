@@ -12,15 +12,14 @@ namespace Ats.Api.Search;
 /// one whole segment until changes add small ones. A busy machine degrades to one thread doing every range:
 /// <see cref="SearchEach"/> runs on the caller's thread and the thread pool only helps when it has a thread free.
 /// </summary>
-public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : IndexSearcher(reader.Context, TaskScheduler.Default)
+// No task scheduler for the base: the Lucene methods not overridden here (sorted searches, SearchAfter) run on one
+// thread, correctly; Lucene's own threaded sorted search assumes one segment per slice.
+public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : IndexSearcher(reader.Context)
 {
     /// <summary>Below this many documents a search is quicker than handing half of it to another thread.</summary>
     public const int MinDocumentsToSlice = 50_000;
 
-    // Field initialisers run before the base constructor, which asks GetSlices for the slices.
-    private readonly int _parallelism = parallelism;
-    private AtomicReaderContext[][] _slices = [];
-    private Piece[][] _parts = [];
+    private readonly Piece[][] _parts = Ranges(reader.Leaves, parallelism);
 
     /// <summary>A range of one segment's documents [From, To).</summary>
     private readonly record struct Piece(AtomicReaderContext Leaf, int From, int To);
@@ -50,19 +49,19 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
     {
         var run = new SliceRun(this);
         Weight weight;
+        var collectors = new ICollector[_parts.Length];
         try
         {
             weight = CreateNormalizedWeight(query);
+            for (var i = 0; i < collectors.Length; i++)
+            {
+                collectors[i] = collectorFor(i, weight);
+            }
         }
         catch
         {
             run.Cancel();
             throw;
-        }
-        var collectors = new ICollector[_parts.Length];
-        for (var i = 0; i < collectors.Length; i++)
-        {
-            collectors[i] = collectorFor(i, weight);
         }
         run.Execute(weight, collectors);
     }
@@ -99,11 +98,18 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
             {
                 continue;
             }
-            collector.SetNextReader(piece.Leaf);
-            collector.SetScorer(scorer);
-            for (var doc = piece.From == 0 ? scorer.NextDoc() : scorer.Advance(piece.From); doc < piece.To; doc = scorer.NextDoc())
+            try
             {
-                collector.Collect(doc);
+                collector.SetNextReader(piece.Leaf);
+                collector.SetScorer(scorer);
+                for (var doc = piece.From == 0 ? scorer.NextDoc() : scorer.Advance(piece.From); doc < piece.To; doc = scorer.NextDoc())
+                {
+                    collector.Collect(doc);
+                }
+            }
+            catch (CollectionTerminatedException)
+            {
+                // A collector's way of saying it wants nothing more of this segment, as IndexSearcher.Search allows.
             }
         }
     }
@@ -115,6 +121,7 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
     private sealed class SliceRun
     {
         private static readonly long MaxHelperWait = System.Diagnostics.Stopwatch.Frequency / 1000;
+        private static readonly long MaxCallerSpin = System.Diagnostics.Stopwatch.Frequency / 500;
 
         private readonly SlicedIndexSearcher _searcher;
         private Weight? _weight;
@@ -124,6 +131,7 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
         private int _next = -1;
         private int _done;
         private Exception? _error;
+        private ManualResetEventSlim? _finished;
 
         public SliceRun(SlicedIndexSearcher searcher)
         {
@@ -142,10 +150,22 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
             _collectors = collectors;
             _posted = true;
             Work();
+            // A helper is inside its slice: it usually finishes within the time the caller took for its own, so spin
+            // (a blocked thread is slow to wake here); past 2 ms — a busy machine — block until the last one is done.
             var wait = new SpinWait();
+            var spinUntil = System.Diagnostics.Stopwatch.GetTimestamp() + MaxCallerSpin;
             while (Volatile.Read(ref _done) < collectors.Length)
             {
-                // A helper is inside its slice: it finishes in about the time the caller took for its own.
+                if (System.Diagnostics.Stopwatch.GetTimestamp() > spinUntil)
+                {
+                    var finished = new ManualResetEventSlim(false);
+                    if (Interlocked.CompareExchange(ref _finished, finished, null) is null && Volatile.Read(ref _done) < collectors.Length)
+                    {
+                        // Not disposed: the last helper may still be inside Set when Wait returns (no kernel handle is made).
+                        finished.Wait();
+                    }
+                    break;
+                }
                 wait.SpinOnce(sleep1Threshold: -1);
             }
             if (_error is { } error)
@@ -175,7 +195,11 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
             {
                 try
                 {
-                    _searcher.SearchSlice(slice, _weight!, _collectors[slice]);
+                    // After a failure the remaining slices are claimed and counted but not searched: the search fails anyway.
+                    if (Volatile.Read(ref _error) is null)
+                    {
+                        _searcher.SearchSlice(slice, _weight!, _collectors[slice]);
+                    }
                 }
                 catch (Exception e)
                 {
@@ -183,18 +207,13 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
                 }
                 finally
                 {
-                    Interlocked.Increment(ref _done);
+                    if (Interlocked.Increment(ref _done) == _collectors.Length)
+                    {
+                        Volatile.Read(ref _finished)?.Set();
+                    }
                 }
             }
         }
-    }
-
-    // Longest-processing-time-first: the largest segment goes to the slice with the fewest documents so far.
-    protected override LeafSlice[] GetSlices(IList<AtomicReaderContext> leaves)
-    {
-        _slices = Balanced(leaves, _parallelism);
-        _parts = Ranges(leaves, _parallelism);
-        return _slices.Select(s => new LeafSlice(s)).ToArray();
     }
 
     // The index's documents cut into equal contiguous ranges, whatever its segments: a range may span segments, and a
@@ -215,19 +234,6 @@ public sealed class SlicedIndexSearcher(IndexReader reader, int parallelism) : I
         return parts;
     }
 
-    private static AtomicReaderContext[][] Balanced(IList<AtomicReaderContext> leaves, int parallelism)
-    {
-        var count = Math.Max(1, Math.Min(parallelism, leaves.Count));
-        var slices = Enumerable.Range(0, count).Select(_ => new List<AtomicReaderContext>()).ToArray();
-        var sizes = new long[count];
-        foreach (var leaf in leaves.OrderByDescending(l => l.AtomicReader.MaxDoc))
-        {
-            var lightest = Array.IndexOf(sizes, sizes.Min());
-            slices[lightest].Add(leaf);
-            sizes[lightest] += leaf.AtomicReader.MaxDoc;
-        }
-        return slices.Where(s => s.Count > 0).Select(s => s.OrderBy(l => l.Ord).ToArray()).ToArray();
-    }
 }
 
 /// <summary>Makes the searchers of a <see cref="SearcherManager"/>: sliced, as <see cref="SlicedIndexSearcher.For"/> decides.</summary>

@@ -155,6 +155,24 @@ public sealed class SlicedSearchTests
     }
 
     [Fact]
+    public void Lucenes_sorted_searches_on_a_sliced_searcher_answer_as_on_a_plain_one()
+    {
+        // More segments than threads: Lucene's own threaded sorted search would read sort values from the wrong segment.
+        using var directory = Index(900, 5);
+        using var reader = DirectoryReader.Open(directory);
+        var sliced = SlicedIndexSearcher.For(reader, parallelism: 2, minDocumentsToSlice: 0);
+        var plain = new IndexSearcher(reader);
+        var query = Parser.Parse("java OR kafka");
+        var sort = new Sort(new SortField(SearchFields.Updated, SortFieldType.INT64, reverse: true), new SortField(SearchFields.Id, SortFieldType.STRING));
+        var expected = plain.Search(query, null, 40, sort);
+        var actual = sliced.Search(query, null, 40, sort);
+        Assert.Equal(expected.TotalHits, actual.TotalHits);
+        Assert.Equal(expected.ScoreDocs.Select(d => d.Doc), actual.ScoreDocs.Select(d => d.Doc));
+        var after = expected.ScoreDocs[^1];
+        Assert.Equal(plain.SearchAfter(after, query, null, 40, sort).ScoreDocs.Select(d => d.Doc), sliced.SearchAfter(after, query, null, 40, sort).ScoreDocs.Select(d => d.Doc));
+    }
+
+    [Fact]
     public void Field_statistics_are_the_ones_of_the_whole_index()
     {
         using var directory = Index(900, 4);
