@@ -422,15 +422,7 @@ public static class SearchBenchmark
     /// <summary>As the service's Search:SearchThreads (ATS_BENCH_THREADS; default one per core).</summary>
     private static int Threads => int.TryParse(Environment.GetEnvironmentVariable("ATS_BENCH_THREADS"), out var n) && n > 0 ? n : Environment.ProcessorCount;
 
-    private static RecruiterQueryParser Parser(Lucene.Net.Analysis.Analyzer analyzer) => new(new RecruiterQueryOptions
-    {
-        FieldPrefixes = SearchQueryParser.Prefixes,
-        DefaultFields = [.. SearchFields.Default.Keys],
-        FieldBoosts = SearchFields.Default,
-        Analyzer = analyzer,
-        SynonymFields = new HashSet<string> { SearchFields.Skills, SearchFields.ResumeText, SearchFields.Summary, SearchFields.Position },
-        Synonyms = new SkillSynonyms(new SkillSynonymsOptions()),
-    });
+    private static RecruiterQueryParser Parser(Lucene.Net.Analysis.Analyzer analyzer) => new(SearchQueryParser.Options(analyzer, new SkillSynonyms(new SkillSynonymsOptions())));
 
     private static void Row(string name, List<double> ms, long hits) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -29,18 +29,20 @@ public sealed class SearchQueryParser
 
     public SearchQueryParser(IOptions<SearchOptions> options, ILogger<SkillSynonyms> synonymLog)
     {
-        var analyzer = SearchAnalyzers.Create();
         var synonyms = new SkillSynonyms(new SkillSynonymsOptions { FilePath = options.Value.SynonymsPath }, logger: synonymLog);
-        _parser = new RecruiterQueryParser(new RecruiterQueryOptions
-        {
-            FieldPrefixes = Prefixes,
-            DefaultFields = [.. SearchFields.Default.Keys],
-            FieldBoosts = SearchFields.Default,
-            Analyzer = analyzer,
-            SynonymFields = new HashSet<string> { SearchFields.Skills, SearchFields.ResumeText, SearchFields.Summary, SearchFields.Position },
-            Synonyms = synonyms,
-        });
+        _parser = new RecruiterQueryParser(Options(SearchAnalyzers.Create(), synonyms));
     }
+
+    /// <summary>The service's query language: its prefixes, default fields and boosts, synonym fields.</summary>
+    public static RecruiterQueryOptions Options(Lucene.Net.Analysis.Analyzer analyzer, SkillSynonyms synonyms) => new()
+    {
+        FieldPrefixes = Prefixes,
+        DefaultFields = [.. SearchFields.Default.Keys],
+        FieldBoosts = SearchFields.Default,
+        Analyzer = analyzer,
+        SynonymFields = new HashSet<string> { SearchFields.Skills, SearchFields.ResumeText, SearchFields.Summary, SearchFields.Position },
+        Synonyms = synonyms,
+    };
 
     public LuceneQuery Parse(string query)
     {

@@ -20,15 +20,7 @@ public sealed class LazyDisjunctionMaxTests
     private static readonly string[] Words = ["java", "kafka", "postgresql", "бухгалтер", "1с", "python", "разработчик", "аналитик", "kubernetes", "руководитель", "петров", "казань"];
     private static readonly string[] Fields = [SearchFields.ResumeText, SearchFields.Skills, SearchFields.Position, SearchFields.Summary];
 
-    private static readonly RecruiterQueryParser Parser = new(new RecruiterQueryOptions
-    {
-        FieldPrefixes = SearchQueryParser.Prefixes,
-        DefaultFields = [.. SearchFields.Default.Keys],
-        FieldBoosts = SearchFields.Default,
-        Analyzer = Analyzer,
-        SynonymFields = new HashSet<string> { SearchFields.Skills, SearchFields.ResumeText, SearchFields.Summary, SearchFields.Position },
-        Synonyms = new SkillSynonyms(new SkillSynonymsOptions()),
-    });
+    private static readonly RecruiterQueryParser Parser = new(SearchQueryParser.Options(Analyzer, new SkillSynonyms(new SkillSynonymsOptions())));
 
     private static RAMDirectory Index()
     {

@@ -19,15 +19,7 @@ public sealed partial class OffsetSnippetsTests
 {
     private static readonly Lucene.Net.Analysis.Analyzer Analyzer = SearchAnalyzers.Create();
 
-    private static readonly RecruiterQueryParser Parser = new(new RecruiterQueryOptions
-    {
-        FieldPrefixes = SearchQueryParser.Prefixes,
-        DefaultFields = [.. SearchFields.Default.Keys],
-        FieldBoosts = SearchFields.Default,
-        Analyzer = Analyzer,
-        SynonymFields = new HashSet<string> { SearchFields.Skills, SearchFields.ResumeText, SearchFields.Summary, SearchFields.Position },
-        Synonyms = new SkillSynonyms(new SkillSynonymsOptions()),
-    });
+    private static readonly RecruiterQueryParser Parser = new(SearchQueryParser.Options(Analyzer, new SkillSynonyms(new SkillSynonymsOptions())));
 
     [GeneratedRegex("<em>(.*?)</em>")]
     private static partial Regex Marks();

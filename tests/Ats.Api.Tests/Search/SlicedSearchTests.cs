@@ -20,15 +20,7 @@ public sealed class SlicedSearchTests
     private static readonly string[] Cities = ["москва", "казань", "пермь"];
     private static readonly string[] Words = ["java", "kafka", "postgresql", "бухгалтер", "1с", "python", "разработчик", "аналитик", "kubernetes", "руководитель"];
 
-    private static readonly RecruiterQueryParser Parser = new(new RecruiterQueryOptions
-    {
-        FieldPrefixes = SearchQueryParser.Prefixes,
-        DefaultFields = [.. SearchFields.Default.Keys],
-        FieldBoosts = SearchFields.Default,
-        Analyzer = Analyzer,
-        SynonymFields = new HashSet<string> { SearchFields.Skills, SearchFields.ResumeText, SearchFields.Summary, SearchFields.Position },
-        Synonyms = new SkillSynonyms(new SkillSynonymsOptions()),
-    });
+    private static readonly RecruiterQueryParser Parser = new(SearchQueryParser.Options(Analyzer, new SkillSynonyms(new SkillSynonymsOptions())));
 
     private static Document Candidate(Random random, int n)
     {
