@@ -11,6 +11,27 @@ public static class SearchAnalyzers
 {
     public static Analyzer Create(IServiceProvider services) => Create();
 
+    /// <summary>Fields analysed alike, by the name of their analysis (the rest each have their own): a query word is
+    /// analysed once per analysis, not once per field.</summary>
+    public static readonly IReadOnlyDictionary<string, string> AnalysisOf = new Dictionary<string, string>
+    {
+        [SearchFields.Position] = "text",
+        [SearchFields.City] = "text",
+        [SearchFields.Summary] = "text",
+        [SearchFields.Skills] = "text",
+        [SearchFields.Company] = "text",
+        [SearchFields.ResumeText] = "text",
+        [SearchFields.Notes] = "text",
+        [SearchFields.FirstName] = "given-name",
+        [SearchFields.Patronymic] = "given-name",
+        [SearchFields.DisplayName] = "given-name",
+        [SearchFields.Tag] = "lower-keyword",
+        [SearchFields.Source] = "lower-keyword",
+        [SearchFields.Status] = "lower-keyword",
+        [SearchFields.Link] = "lower-keyword",
+        [SearchFields.CityExact] = "lower-keyword",
+    };
+
     public static Analyzer Create()
     {
         var keyword = new KeywordAnalyzer();

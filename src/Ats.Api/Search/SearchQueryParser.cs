@@ -40,6 +40,7 @@ public sealed class SearchQueryParser
         DefaultFields = [.. SearchFields.Default.Keys],
         FieldBoosts = SearchFields.Default,
         Analyzer = analyzer,
+        AnalysisOf = SearchAnalyzers.AnalysisOf,
         SynonymFields = new HashSet<string> { SearchFields.Skills, SearchFields.ResumeText, SearchFields.Summary, SearchFields.Position },
         Synonyms = synonyms,
     };

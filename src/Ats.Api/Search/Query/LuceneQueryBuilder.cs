@@ -20,6 +20,8 @@ internal sealed class LuceneQueryBuilder
 
     private readonly RecruiterQueryOptions _options;
     private readonly SkillSynonymSet _synonyms;
+    // A text analysed once per analysis (not once per field): seven fields share the text analyzer.
+    private readonly Dictionary<(string Analysis, string Text, bool Synonyms), List<AnalyzedToken>> _analysed = [];
     private int _clauses;
 
     public LuceneQueryBuilder(RecruiterQueryOptions options, SkillSynonymSet synonyms)
@@ -316,7 +318,19 @@ internal sealed class LuceneQueryBuilder
         return raw.Any(char.IsLetterOrDigit) ? raw : null;
     }
 
+    /// <summary>The field's tokens for <paramref name="text"/>, shared with every field of the same analysis: read only.</summary>
     private List<AnalyzedToken> Analyze(string field, string text, bool withSynonyms)
+    {
+        var key = (_options.AnalysisOf.GetValueOrDefault(field, field), text, withSynonyms);
+        if (!_analysed.TryGetValue(key, out var tokens))
+        {
+            tokens = AnalyzeNow(field, text, withSynonyms);
+            _analysed[key] = tokens;
+        }
+        return tokens;
+    }
+
+    private List<AnalyzedToken> AnalyzeNow(string field, string text, bool withSynonyms)
     {
         var tokens = new List<AnalyzedToken>();
         var stream = _options.Analyzer.GetTokenStream(field, text);

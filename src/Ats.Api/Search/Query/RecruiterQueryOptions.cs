@@ -17,6 +17,11 @@ public sealed class RecruiterQueryOptions
     /// so that query words are reduced exactly as the indexed ones were.</summary>
     public required Analyzer Analyzer { get; init; }
 
+    /// <summary>Optional: fields whose analysis is the same share a name here, so that a query word is analysed once
+    /// for all of them. A field not listed is analysed on its own. Declaring two fields alike that are not changes
+    /// what queries find: <c>AnalysisGroupsTests</c> checks the service's list against its analyzer.</summary>
+    public IReadOnlyDictionary<string, string> AnalysisOf { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Optional score weights by Lucene field (a surname match outweighs a word deep in a résumé).</summary>
     public IReadOnlyDictionary<string, float> FieldBoosts { get; init; } = new Dictionary<string, float>();
 
