@@ -31,15 +31,16 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
     private static readonly Sort ByUpdated = new(new SortField(SearchFields.Updated, SortFieldType.INT64, reverse: true), new SortField(SearchFields.Id, SortFieldType.STRING));
     private static readonly MinimalHtmlEncoder Encoder = new();
 
-    /// <summary>The main query (null: everyone) with the request's filters.</summary>
+    /// <summary>The main query (null: everyone) with the request's filters (cached, not scored).</summary>
     public LuceneQuery Query(LuceneQuery? main, SearchRequest request)
     {
         var query = new BooleanQuery { { main ?? new MatchAllDocsQuery(), Occur.MUST } };
+        var filtered = new List<(string Field, string Value)>();
         void Filter(string field, string? value)
         {
             if (!string.IsNullOrWhiteSpace(value))
             {
-                query.Add(filters.Clause(field, value), Occur.MUST);
+                filtered.Add((field, value));
             }
         }
         Filter(SearchFields.CityExact, request.City?.Trim().ToLowerInvariant());
@@ -59,7 +60,12 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
         {
             query.Add(NumericRangeQuery.NewInt64Range(SearchFields.Updated, since.UtcTicks, null, true, true), Occur.MUST);
         }
-        return query;
+        LuceneQuery result = query;
+        foreach (var (field, value) in filtered)
+        {
+            result = filters.Apply(result, field, value);
+        }
+        return result;
     }
 
     /// <param name="main">The recruiter's query alone (null: everyone): matched fields and snippets look at it, not at the filters.</param>

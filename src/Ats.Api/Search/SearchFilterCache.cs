@@ -1,18 +1,29 @@
 using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Ats.Api.Search;
 
 /// <summary>
 /// One cached filter per (field, value) — city, tag, source, status, vacancy, has-résumé. A CachingWrapperFilter keeps
-/// the matching documents of each segment as a compact bit set, keyed by the segment's core, so a refresh only computes
-/// the new segments, deletions are applied on top, and a merged-away segment's set is collected with it.
+/// the matching documents of each segment, keyed by the segment's core, so a refresh only computes the new segments,
+/// deletions are applied on top, and a merged-away segment's set is collected with it. A filter that takes at least
+/// one document in <see cref="DenseShare"/> is kept as a plain bit set, which a search reads at random: the query's
+/// postings then skip the documents it rejects as they skip deleted ones (<see cref="Apply"/>), so «java kafka» in
+/// Kazan steps through Kazan's java-and-kafka candidates, not through everyone's and then checks the city. A sparser
+/// filter is kept compressed and leads the search instead (a bit set per vacancy would cost an eighth of a byte per
+/// document each).
 /// </summary>
 public sealed class SearchFilterCache
 {
+    /// <summary>A filter with at least one document in this many is dense: a random-access bit set.</summary>
+    public const int DenseShare = 1000;
+
     // Vacancy ids and tags are open-ended: past this many filters, start again rather than grow without bound.
     private const int MaxFilters = 4096;
+
+    private static readonly FilteredQuery.FilterStrategy Strategy = new BitsWhenKept();
 
     private readonly ConcurrentDictionary<(string Field, string Value), Filter> _filters = new();
 
@@ -26,9 +37,27 @@ public sealed class SearchFilterCache
         {
             _filters.Clear();
         }
-        return _filters.GetOrAdd((field, value), key => new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(key.Field, key.Value)))));
+        return _filters.GetOrAdd((field, value), key => new DensityCachingFilter(new QueryWrapperFilter(new TermQuery(new Term(key.Field, key.Value)))));
     }
 
-    /// <summary>A required, non-scoring clause: the filter's documents, score untouched.</summary>
-    public Lucene.Net.Search.Query Clause(string field, string value) => new ConstantScoreQuery(For(field, value)) { Boost = 0 };
+    /// <summary><paramref name="query"/> restricted to the filter's documents, its scores untouched.</summary>
+    public Lucene.Net.Search.Query Apply(Lucene.Net.Search.Query query, string field, string value) => new FilteredQuery(query, For(field, value), Strategy);
+
+    /// <summary>Bit sets for dense filters, Lucene's compressed sets for sparse ones.</summary>
+    private sealed class DensityCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
+        {
+            var bits = new FixedBitSet(reader.MaxDoc);
+            bits.Or(iterator);
+            return (long)bits.Cardinality * DenseShare >= reader.MaxDoc ? bits : base.CacheImpl(bits.GetIterator(), reader);
+        }
+    }
+
+    /// <summary>Random access whenever the cached set is a bit set (Lucene's default also asks that its first
+    /// document be among the first hundred, a guess at density made here by the cache itself).</summary>
+    private sealed class BitsWhenKept : FilteredQuery.RandomAccessFilterStrategy
+    {
+        protected override bool UseRandomAccess(IBits bits, int firstFilterDoc) => true;
+    }
 }
