@@ -21,4 +21,10 @@ public sealed record IndexStatusResponse(int Documents, long Lag, ulong CursorTr
 
     /// <summary>Threads one search uses now: equal ranges of documents searched at once (1 below Search:MinDocumentsToSlice).</summary>
     public int SearchThreads { get; init; }
+
+    /// <summary>Why the last background rebuild failed (null once one succeeds); an index of an older layout is
+    /// retried every Search:RebuildRetryInterval.</summary>
+    public string? LastRebuildError { get; init; }
+
+    public DateTimeOffset? LastRebuildFailedAt { get; init; }
 }

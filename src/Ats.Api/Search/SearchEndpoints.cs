@@ -136,6 +136,40 @@ public static class SearchEndpoints
         }
     }
 
+    /// <summary>
+    /// The candidate ids of every live document, from the id's doc values (a lookup per document, no stored-field
+    /// block to decompress: at 1M documents seconds rather than a minute); stored fields only for a segment without them.
+    /// </summary>
+    internal static HashSet<Guid> LiveIds(Lucene.Net.Index.IndexReader reader)
+    {
+        var ids = new HashSet<Guid>(reader.NumDocs);
+        var bytes = new Lucene.Net.Util.BytesRef();
+        foreach (var leaf in reader.Leaves)
+        {
+            var segment = leaf.AtomicReader;
+            var live = segment.LiveDocs;
+            var values = segment.GetSortedDocValues(SearchFields.Id);
+            for (var doc = 0; doc < segment.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc))
+                {
+                    continue;
+                }
+                if (values is null)
+                {
+                    ids.Add(Guid.Parse(segment.Document(doc).Get(SearchFields.Id)));
+                    continue;
+                }
+                values.Get(doc, bytes);
+                if (System.Buffers.Text.Utf8Parser.TryParse(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), out Guid id, out _, 'D'))
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+        return ids;
+    }
+
     public static async Task<Results<Ok<IndexStatusResponse>, ProblemHttpResult>> IndexStatus(SearchIndex index, AtsDbContext db, CancellationToken ct)
     {
         if (!index.IsOpen)
@@ -148,17 +182,7 @@ public static class SearchEndpoints
         {
             segments = searcher.IndexReader.Leaves.Count;
             threads = (searcher as SlicedIndexSearcher)?.SliceCount ?? 1;
-            var ids = new HashSet<Guid>();
-            var reader = searcher.IndexReader;
-            var live = Lucene.Net.Index.MultiFields.GetLiveDocs(reader);
-            for (var i = 0; i < reader.MaxDoc; i++)
-            {
-                if (live is null || live.Get(i))
-                {
-                    ids.Add(Guid.Parse(reader.Document(i).Get(SearchFields.Id)));
-                }
-            }
-            return ids;
+            return LiveIds(searcher.IndexReader);
         });
         var inDb = (await db.Candidates.AsNoTracking().Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         var missing = inDb.Except(inIndex).ToList();
@@ -170,6 +194,8 @@ public static class SearchEndpoints
             Rebuilding = index.IsRebuilding,
             Segments = segments,
             SearchThreads = threads,
+            LastRebuildError = index.LastRebuildFailure?.Reason,
+            LastRebuildFailedAt = index.LastRebuildFailure?.At,
         });
     }
 

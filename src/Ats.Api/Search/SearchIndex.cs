@@ -23,6 +23,9 @@ public readonly record struct ChangeCursor(ulong TransactionId, long Id)
 /// which is stored in the index's own commit data so index and cursor can never disagree. A rebuild writes a new
 /// generation folder from PostgreSQL while searches keep using the old one, then swaps the two.
 /// </summary>
+/// <summary>Why a background rebuild failed (exception type and message: no personal data), and when.</summary>
+public sealed record RebuildFailure(string Reason, DateTimeOffset At);
+
 public sealed class SearchIndex : IDisposable
 {
     private const string CursorTx = "cursor_tx";
@@ -105,6 +108,12 @@ public sealed class SearchIndex : IDisposable
 
     public bool IsRebuilding => Volatile.Read(ref _rebuilding) == 1;
 
+    /// <summary>The last background rebuild's failure, until one succeeds (shown by the status endpoint).</summary>
+    public RebuildFailure? LastRebuildFailure { get; private set; }
+
+    /// <summary>Whether the index in use has an older layout and no rebuild is running: the indexer retries then.</summary>
+    public bool NeedsRebuild => IsOpen && CurrentSchema != Schema && !IsRebuilding;
+
     /// <summary>Starts a rebuild unless one is running; false when one already is.</summary>
     public bool TryStartRebuild(ILogger logger, CancellationToken ct)
     {
@@ -117,9 +126,11 @@ public sealed class SearchIndex : IDisposable
             try
             {
                 await RebuildCoreAsync(ct);
+                LastRebuildFailure = null;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                LastRebuildFailure = new RebuildFailure($"{e.GetType().Name}: {e.Message}", DateTimeOffset.UtcNow);
                 logger.LogError(e, "Search index rebuild failed; the previous index stays in use");
             }
             finally

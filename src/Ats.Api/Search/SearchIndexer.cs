@@ -2,7 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace Ats.Api.Search;
 
-/// <summary>Opens (or rebuilds) the index on start, then applies the change log after its cursor, batch by batch.</summary>
+/// <summary>Opens (or rebuilds) the index on start, then applies the change log after its cursor, batch by batch, and
+/// retries a failed background rebuild of an index with an older layout every Search:RebuildRetryInterval.</summary>
 public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> options, ILogger<SearchIndexer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,6 +21,8 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
             }
         }
         var nextPrune = DateTimeOffset.UtcNow + options.Value.PruneInterval;
+        // An index of an older layout started its rebuild on opening; if that failed, it is tried again from time to time.
+        var nextRebuildTry = DateTimeOffset.UtcNow + options.Value.RebuildRetryInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -28,6 +31,14 @@ public sealed class SearchIndexer(SearchIndex index, IOptions<SearchOptions> opt
                 {
                     nextPrune = DateTimeOffset.UtcNow + options.Value.PruneInterval;
                     await index.PruneChangeLogAsync(options.Value.ChangeLogRetention, stoppingToken);
+                }
+                if (DateTimeOffset.UtcNow >= nextRebuildTry)
+                {
+                    nextRebuildTry = DateTimeOffset.UtcNow + options.Value.RebuildRetryInterval;
+                    if (index.NeedsRebuild && index.TryStartRebuild(logger, stoppingToken))
+                    {
+                        logger.LogWarning("Search index still has an older layout; rebuilding again");
+                    }
                 }
                 if (await index.ApplyChangesAsync(stoppingToken) > 0)
                 {

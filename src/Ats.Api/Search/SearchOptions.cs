@@ -29,6 +29,10 @@ public sealed class SearchOptions
 
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long after a failed background rebuild of an older-layout index the next one starts (the old index
+    /// answers searches meanwhile; the status endpoint shows the failure).</summary>
+    public TimeSpan RebuildRetryInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>
     /// A rebuilt index is merged into one segment before it is swapped in (at 1M candidates: about a minute more,
     /// searches about 1.5× faster at the median; BENCHMARKS.md). Turn off for the quickest possible rebuild.

@@ -189,37 +189,32 @@ public sealed class SearchTests(ApiFixture api)
         Assert.Equal([candidate.Id], (await client.SearchAsync("scala", $"&tag={tag}")).Items.Select(i => i.Id));
     }
 
-    [Fact]
-    public async Task An_index_of_an_older_layout_keeps_answering_and_is_rebuilt_in_the_background()
+    // An index folder whose generation was written before layouts were recorded: the same commit without the schema
+    // entry. Returns the folder, the old generation's name and an admin key.
+    private async Task<(string Folder, string Generation, string Key)> OldLayoutIndexAsync()
     {
-        var tag = Marker();
-        var candidate = await _recruiter.CreateCandidateAsync(new { surname = "Староформатов", desiredPosition = "Erlang developer", tags = new[] { tag } });
         var folder = Path.Combine(Path.GetTempPath(), "ats-it-schema-" + Guid.NewGuid().ToString("N"));
         var key = await api.IssueKeyAsync("old-index", Role.Admin);
-        string oldGeneration;
+        string generation;
         using (var first = new AtsApiFactory(api.ConnectionString, new CapturingLoggerProvider(), api.S3, b => b.UseSetting("Search:IndexPath", folder)))
         {
             var client = first.CreateClient();
             client.DefaultRequestHeaders.Add("X-Api-Key", key);
             await client.WaitForIndexAsync();
-            oldGeneration = (await File.ReadAllTextAsync(Path.Combine(folder, "current"))).Trim();
+            generation = (await File.ReadAllTextAsync(Path.Combine(folder, "current"))).Trim();
         }
-        // What a version before layouts were recorded left behind: the same commit without the schema entry.
-        using (var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(folder, oldGeneration)))
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(folder, generation)))
         using (var writer = new Lucene.Net.Index.IndexWriter(directory,
                    new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, SearchAnalyzers.Create()) { OpenMode = Lucene.Net.Index.OpenMode.APPEND }))
         {
             writer.SetCommitData(writer.CommitData.Where(e => e.Key != "schema").ToDictionary(e => e.Key, e => e.Value));
             writer.Commit();
         }
+        return (folder, generation, key);
+    }
 
-        using var second = new AtsApiFactory(api.ConnectionString, new CapturingLoggerProvider(), api.S3, b => b.UseSetting("Search:IndexPath", folder));
-        var admin = second.CreateClient();
-        admin.DefaultRequestHeaders.Add("X-Api-Key", key);
-        await admin.WaitForIndexAsync();
-        // Searches are answered from the old index…
-        Assert.Equal([candidate.Id], (await admin.SearchAsync("erlang", $"&tag={tag}")).Items.Select(i => i.Id));
-        // …and a new one replaces it without anybody asking.
+    private static async Task<IndexStatusResponse> WaitForCurrentLayoutAsync(HttpClient admin)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         IndexStatusResponse status;
         do
@@ -228,10 +223,73 @@ public sealed class SearchTests(ApiFixture api)
             status = (await admin.GetFromJsonAsync<IndexStatusResponse>("/admin/search/status", ApiClientExtensions.Json))!;
         }
         while ((status.Rebuilding || status.Schema != SearchIndex.Schema) && DateTime.UtcNow < deadline);
+        return status;
+    }
+
+    [Fact]
+    public async Task An_index_of_an_older_layout_keeps_answering_and_is_rebuilt_in_the_background()
+    {
+        var tag = Marker();
+        var candidate = await _recruiter.CreateCandidateAsync(new { surname = "Староформатов", desiredPosition = "Erlang developer", tags = new[] { tag } });
+        var (folder, oldGeneration, key) = await OldLayoutIndexAsync();
+
+        using var second = new AtsApiFactory(api.ConnectionString, new CapturingLoggerProvider(), api.S3, b => b.UseSetting("Search:IndexPath", folder));
+        var admin = second.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-Api-Key", key);
+        await admin.WaitForIndexAsync();
+        // Searches are answered from the old index…
+        Assert.Equal([candidate.Id], (await admin.SearchAsync("erlang", $"&tag={tag}")).Items.Select(i => i.Id));
+        // …and a new one replaces it without anybody asking.
+        var status = await WaitForCurrentLayoutAsync(admin);
         Assert.Equal(SearchIndex.Schema, status.Schema);
         Assert.False(status.Rebuilding);
+        Assert.Null(status.LastRebuildError);
         Assert.NotEqual(oldGeneration, (await File.ReadAllTextAsync(Path.Combine(folder, "current"))).Trim());
         Assert.False(Directory.Exists(Path.Combine(folder, oldGeneration)));
         Assert.Equal([candidate.Id], (await admin.SearchAsync("erlang", $"&tag={tag}")).Items.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task A_failed_background_rebuild_is_reported_and_tried_again()
+    {
+        var tag = Marker();
+        var candidate = await _recruiter.CreateCandidateAsync(new { surname = "Повторов", desiredPosition = "Elixir developer", tags = new[] { tag } });
+        var (folder, oldGeneration, key) = await OldLayoutIndexAsync();
+        // The first rebuild's snapshot query fails, as a dropped connection would; the next one goes through.
+        var failure = new FailFirstSnapshot();
+        var logs = new CapturingLoggerProvider();
+        using var second = new AtsApiFactory(api.ConnectionString, logs, api.S3, b => b
+            .UseSetting("Search:IndexPath", folder)
+            .UseSetting("Search:RebuildRetryInterval", "00:00:02")
+            .ConfigureServices(services => services.ConfigureDbContext<Ats.Api.Data.AtsDbContext>(o => o.AddInterceptors(failure))));
+        var admin = second.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-Api-Key", key);
+        await admin.WaitForIndexAsync();
+
+        var status = await WaitForCurrentLayoutAsync(admin);
+        Assert.Equal(1, failure.Failures);
+        Assert.Contains(logs.Lines, l => l.Contains("rebuild failed", StringComparison.Ordinal));
+        Assert.Equal(SearchIndex.Schema, status.Schema);
+        Assert.Null(status.LastRebuildError);
+        Assert.NotEqual(oldGeneration, (await File.ReadAllTextAsync(Path.Combine(folder, "current"))).Trim());
+        Assert.Equal([candidate.Id], (await admin.SearchAsync("elixir", $"&tag={tag}")).Items.Select(i => i.Id));
+    }
+
+    private sealed class FailFirstSnapshot : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private int _failures;
+
+        public int Failures => Volatile.Read(ref _failures);
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("pg_snapshot_xmin", StringComparison.Ordinal) && Interlocked.CompareExchange(ref _failures, 1, 0) == 0)
+            {
+                throw new InvalidOperationException("Simulated loss of the database during a rebuild.");
+            }
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 }
