@@ -30,6 +30,10 @@ public sealed class ExtractionQueue(
     /// <summary>Takes only the item of one attachment (if it is free): for tests and operators' tools.</summary>
     public Task<bool> ProcessNextAsyncFor(Guid attachmentId, string worker, CancellationToken ct = default) => ProcessAsync(worker, attachmentId, ct);
 
+    /// <summary>Records an outcome as the claim that counted <paramref name="attempt"/> would (tests: a late worker).</summary>
+    internal Task RecordOutcomeAsync(Guid jobId, Guid attachmentId, int attempt, ExtractionOutcome outcome, CancellationToken ct = default) =>
+        FinishAsync(new Claimed(jobId, attachmentId, attempt), outcome, ct);
+
     private async Task<bool> ProcessAsync(string worker, Guid? onlyAttachment, CancellationToken ct)
     {
         var job = await ClaimAsync(worker, onlyAttachment, ct);
@@ -53,7 +57,9 @@ public sealed class ExtractionQueue(
 
         var folder = Path.Combine(storageOptions.Value.SpoolPath is { Length: > 0 } p ? p : Path.Combine(Path.GetTempPath(), "ats-spool"), "extract");
         Directory.CreateDirectory(folder);
-        var input = Path.Combine(folder, job.Id.ToString("N") + ".bin");
+        // One spool file per claim: after a lease runs out a second worker may take the item while the first still
+        // reads it (a slow or paused instance), and the two must not write over each other's copy.
+        var input = Path.Combine(folder, $"{job.Id:N}.{job.Attempts}.bin");
         try
         {
             try
@@ -155,6 +161,17 @@ public sealed class ExtractionQueue(
     {
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Only the latest claim may record an outcome: if the lease ran out and another worker took the item (its
+        // claim counted one more attempt) or already finished it, this late outcome is dropped, not written over theirs.
+        var stillOurs = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE extraction_jobs SET locked_until = locked_until WHERE id = {job.Id} AND attempts = {job.Attempts}", ct);
+        if (stillOurs == 0)
+        {
+            await tx.RollbackAsync(ct);
+            logger.LogWarning("Extraction outcome of attachment {AttachmentId} dropped: attempt {Attempt} was taken over by a later claim",
+                job.AttachmentId, job.Attempts);
+            return;
+        }
         var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == job.AttachmentId, ct);
         if (attachment is not null)
         {

@@ -5,6 +5,7 @@ using Ats.Api.Auth;
 using Ats.Api.Candidates;
 using Ats.Api.IntegrationTests.Infrastructure;
 using Ats.Api.Resumes;
+using Ats.Api.Resumes.TextExtraction;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,8 +29,10 @@ public sealed class ExtractionQueueTests(ApiFixture api)
         await using (var db = api.NewDbContext())
         {
             // What a worker killed during extraction leaves: the item claimed under a lease that has not run out.
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"UPDATE extraction_jobs SET locked_by = 'dead-worker', locked_until = now() + interval '1 hour', attempts = 1 WHERE attachment_id = {file.Id}");
+            // (The shared test host's workers may have taken the item first; they then lose it here, as a worker
+            // whose lease runs out does, and their late outcome is dropped.)
+            Assert.Equal(1, await db.Database.ExecuteSqlInterpolatedAsync(
+                $"UPDATE extraction_jobs SET locked_by = 'dead-worker', locked_until = now() + interval '1 hour', attempts = 3 WHERE attachment_id = {file.Id}"));
         }
         await using (var scope = idle.Services.CreateAsyncScope())
         {
@@ -51,6 +54,47 @@ public sealed class ExtractionQueueTests(ApiFixture api)
         await using (var db = api.NewDbContext())
         {
             Assert.False(await db.ExtractionJobs.AnyAsync(j => j.AttachmentId == file.Id));
+        }
+    }
+
+    [Fact]
+    public async Task A_late_outcome_of_a_claim_that_was_taken_over_is_dropped()
+    {
+        var candidate = await _recruiter.CreateCandidateAsync("Опоздалов");
+        var file = await _recruiter.UploadFileAsync(candidate.Id, Encoding.UTF8.GetBytes("Haskell developer " + Guid.NewGuid()), "cv.txt");
+        Assert.Equal(ExtractionStatus.Extracted, (await _recruiter.WaitForExtractionAsync(candidate.Id, file.Id)).Extraction.Status);
+        // The item queued again and claimed three times: the third claim holds it now, under a lease no worker here will break.
+        var jobId = Guid.NewGuid();
+        await using (var db = api.NewDbContext())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO extraction_jobs (id, attachment_id, attempts, not_before, locked_until, locked_by, created_at)
+                VALUES ({jobId}, {file.Id}, 3, now(), now() + interval '1 hour', 'third-claim', now())
+                """);
+        }
+        using var idle = new AtsApiFactory(api.ConnectionString, new CapturingLoggerProvider(), api.S3, b => b.UseSetting("Extraction:Workers", "0"));
+        await using (var scope = idle.Services.CreateAsyncScope())
+        {
+            // The second claim's worker comes back late with a failure: it is not recorded.
+            await scope.ServiceProvider.GetRequiredService<ExtractionQueue>().RecordOutcomeAsync(jobId, file.Id, 2,
+                ExtractionOutcome.Failed(FailureReason.Corrupt, "late worker"));
+        }
+        Assert.Equal(ExtractionStatus.Extracted, (await _recruiter.WaitForExtractionAsync(candidate.Id, file.Id)).Extraction.Status);
+        await using (var db = api.NewDbContext())
+        {
+            Assert.True(await db.ExtractionJobs.AnyAsync(j => j.Id == jobId));
+        }
+        await using (var scope = idle.Services.CreateAsyncScope())
+        {
+            // The claim that holds the item records its outcome and ends the item.
+            await scope.ServiceProvider.GetRequiredService<ExtractionQueue>().RecordOutcomeAsync(jobId, file.Id, 3,
+                ExtractionOutcome.Failed(FailureReason.Corrupt, "current worker"));
+        }
+        var after = await _recruiter.WaitForExtractionAsync(candidate.Id, file.Id);
+        Assert.Equal(ExtractionStatus.Failed, after.Extraction.Status);
+        await using (var db = api.NewDbContext())
+        {
+            Assert.False(await db.ExtractionJobs.AnyAsync(j => j.Id == jobId));
         }
     }
 
