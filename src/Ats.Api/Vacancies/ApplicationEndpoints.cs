@@ -48,7 +48,10 @@ public static class ApplicationEndpoints
         }
         var candidateId = request.CandidateId!.Value;
         var vacancyId = request.VacancyId!.Value;
-        if (!await db.Candidates.AnyAsync(c => c.Id == candidateId, ct))
+        // Tracked: the application is saved with the candidate's row version (SaveTouchingAsync), so one that races a
+        // merge of this candidate answers 409 candidate-merged instead of landing on the hidden, merged-away record.
+        var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == candidateId, ct);
+        if (candidate is null)
         {
             errors.Add("candidateId", "No such candidate.");
         }
@@ -72,9 +75,10 @@ public static class ApplicationEndpoints
             return Problems.Conflict("The candidate already has an application for this vacancy.",
                 new Dictionary<string, object?> { ["applicationId"] = existingId });
         }
-        var application = new Application(candidateId, vacancyId, stage, user.Name(), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var application = new Application(candidateId, vacancyId, stage, user.Name(), now);
         db.Applications.Add(application);
-        await db.SaveChangesAsync(ct);
+        await db.SaveTouchingAsync(candidate!, now, ct);
         ETag.Set(http, application.Version);
         return TypedResults.Created($"/applications/{application.Id}", ApplicationResponse.From(application));
     }

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using Ats.Api.Auth;
 using Ats.Api.IntegrationTests.Infrastructure;
 using Ats.Api.Vacancies;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ats.Api.IntegrationTests.Vacancies;
 
@@ -50,6 +53,50 @@ public sealed class VacancyAndApplicationTests(ApiFixture api)
 
         var byCandidate = await _recruiter.GetFromJsonAsync<List<ApplicationResponse>>($"/applications?candidateId={candidate.Id}", ApiClientExtensions.Json);
         Assert.Equal(application.Id, Assert.Single(byCandidate!).Id);
+    }
+
+    [Fact]
+    public async Task An_application_that_races_a_merge_of_its_candidate_is_409_candidate_merged_and_not_saved()
+    {
+        var vacancy = await _recruiter.CreateVacancyAsync();
+        var kept = await _recruiter.CreateCandidateAsync("Слиянов");
+        var merged = await _recruiter.CreateCandidateAsync("Слиянов");
+        // Between reading the candidate and saving the application, a merge hides it (as MergeService commits it).
+        var merge = new MergeBeforeInsert(api.ConnectionString, merged.Id, kept.Id);
+        using var host = new AtsApiFactory(api.ConnectionString, new CapturingLoggerProvider(), api.S3, b => b
+            .ConfigureServices(services => services.ConfigureDbContext<Ats.Api.Data.AtsDbContext>(o => o.AddInterceptors(merge))));
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", await api.IssueKeyAsync("race", Role.Recruiter));
+
+        var response = await client.PostAsJsonAsync("/applications", new { candidateId = merged.Id, vacancyId = vacancy.Id });
+        await response.ExpectAsync(HttpStatusCode.Conflict);
+        var problem = await response.ReadProblemAsync();
+        Assert.Equal(Ats.Api.Http.ProblemTypes.CandidateMerged, problem.Type);
+        Assert.True(merge.Merged);
+        await using var db = api.NewDbContext();
+        Assert.False(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Applications, a => a.VacancyId == vacancy.Id));
+    }
+
+    private sealed class MergeBeforeInsert(string connectionString, Guid merged, Guid into) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public bool Merged { get; private set; }
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (!Merged && command.CommandText.Contains("INSERT INTO applications", StringComparison.Ordinal))
+            {
+                Merged = true;
+                await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+                await connection.OpenAsync(cancellationToken);
+                await using var update = new Npgsql.NpgsqlCommand("UPDATE candidates SET merged_into_id = @into WHERE id = @merged", connection);
+                update.Parameters.AddWithValue("into", into);
+                update.Parameters.AddWithValue("merged", merged);
+                Assert.Equal(1, await update.ExecuteNonQueryAsync(cancellationToken));
+            }
+            return await base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 
     [Fact]
