@@ -30,6 +30,42 @@ public sealed class ExtractionQueue(
     /// <summary>Takes only the item of one attachment (if it is free): for tests and operators' tools.</summary>
     public Task<bool> ProcessNextAsyncFor(Guid attachmentId, string worker, CancellationToken ct = default) => ProcessAsync(worker, attachmentId, ct);
 
+    /// <summary>Where workers copy a file to read it (one file per claim).</summary>
+    public static string SpoolFolder(Storage.FileStorageOptions storage) =>
+        Path.Combine(storage.SpoolPath is { Length: > 0 } p ? p : Path.Combine(Path.GetTempPath(), "ats-spool"), "extract");
+
+    /// <summary>
+    /// Deletes spool copies older than <paramref name="olderThan"/>: what workers killed mid-read left behind (a
+    /// finished claim deletes its own). Past the lease and the reader's time limit no live claim can still use one.
+    /// Returns how many were deleted; a file that cannot be deleted now is left for the next sweep.
+    /// </summary>
+    public static int SweepSpool(string folder, TimeSpan olderThan, DateTimeOffset now)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+        var deleted = 0;
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*.bin"))
+        {
+            if (now - file.LastWriteTimeUtc > olderThan)
+            {
+                try
+                {
+                    file.Delete();
+                    deleted++;
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+        return deleted;
+    }
+
     /// <summary>Records an outcome as the claim that counted <paramref name="attempt"/> would (tests: a late worker).</summary>
     internal Task RecordOutcomeAsync(Guid jobId, Guid attachmentId, int attempt, ExtractionOutcome outcome, CancellationToken ct = default) =>
         FinishAsync(new Claimed(jobId, attachmentId, attempt), outcome, ct);
@@ -55,7 +91,7 @@ public sealed class ExtractionQueue(
             return true;
         }
 
-        var folder = Path.Combine(storageOptions.Value.SpoolPath is { Length: > 0 } p ? p : Path.Combine(Path.GetTempPath(), "ats-spool"), "extract");
+        var folder = SpoolFolder(storageOptions.Value);
         Directory.CreateDirectory(folder);
         // One spool file per claim: after a lease runs out a second worker may take the item while the first still
         // reads it (a slow or paused instance), and the two must not write over each other's copy.
@@ -149,7 +185,8 @@ public sealed class ExtractionQueue(
         }
         var delay = TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, job.Attempts) * 5));
         var notBefore = clock.GetUtcNow() + delay;
-        await db.ExtractionJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
+        // Fenced like FinishAsync: a claim whose lease ran out must not release the item a later claim holds.
+        await db.ExtractionJobs.Where(j => j.Id == job.Id && j.Attempts == job.Attempts).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.NotBefore, notBefore)
             .SetProperty(j => j.LockedUntil, (DateTimeOffset?)null)
             .SetProperty(j => j.LockedBy, (string?)null)

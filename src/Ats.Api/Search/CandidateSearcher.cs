@@ -60,6 +60,16 @@ public sealed class CandidateSearcher(Analyzer analyzer, SearchFilterCache filte
         {
             query.Add(NumericRangeQuery.NewInt64Range(SearchFields.Updated, since.UtcTicks, null, true, true), Occur.MUST);
         }
+        if (main is null)
+        {
+            // No words: a query that matches everyone would walk every document past the filter's bits; the
+            // filters lead instead.
+            foreach (var (field, value) in filtered)
+            {
+                query.Add(filters.Clause(field, value), Occur.MUST);
+            }
+            return query;
+        }
         LuceneQuery result = query;
         foreach (var (field, value) in filtered)
         {

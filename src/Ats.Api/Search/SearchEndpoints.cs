@@ -155,15 +155,15 @@ public static class SearchEndpoints
                 {
                     continue;
                 }
-                if (values is null)
-                {
-                    ids.Add(Guid.Parse(segment.Document(doc).Get(SearchFields.Id)));
-                    continue;
-                }
-                values.Get(doc, bytes);
-                if (System.Buffers.Text.Utf8Parser.TryParse(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), out Guid id, out _, 'D'))
+                values?.Get(doc, bytes);
+                if (values is not null && System.Buffers.Text.Utf8Parser.TryParse(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), out Guid id, out _, 'D'))
                 {
                     ids.Add(id);
+                }
+                else
+                {
+                    // A segment without the doc values, or a document merged in from one (no value): the stored id.
+                    ids.Add(Guid.Parse(segment.Document(doc).Get(SearchFields.Id)));
                 }
             }
         }

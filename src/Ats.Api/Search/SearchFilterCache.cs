@@ -20,8 +20,16 @@ public sealed class SearchFilterCache
     /// <summary>A filter with at least one document in this many is dense: a random-access bit set.</summary>
     public const int DenseShare = 1000;
 
-    // Vacancy ids and tags are open-ended: past this many filters, start again rather than grow without bound.
+    // Vacancy ids and tags are open-ended: past this many filters, or this much memory, start again rather than grow
+    // without bound (a dense filter is an eighth of a byte per document: 125 KB per million).
     private const int MaxFilters = 4096;
+    private readonly long _maxBytes;
+
+    /// <param name="maxBytes">Memory the cached sets may take before the cache starts again (checked when a filter is added).</param>
+    public SearchFilterCache(long maxBytes = 256L << 20)
+    {
+        _maxBytes = maxBytes;
+    }
 
     private static readonly FilteredQuery.FilterStrategy Strategy = new BitsWhenKept();
 
@@ -33,12 +41,19 @@ public sealed class SearchFilterCache
         {
             return filter;
         }
-        if (_filters.Count >= MaxFilters)
+        if (_filters.Count >= MaxFilters || CachedBytes() > _maxBytes)
         {
             _filters.Clear();
         }
         return _filters.GetOrAdd((field, value), key => new DensityCachingFilter(new QueryWrapperFilter(new TermQuery(new Term(key.Field, key.Value)))));
     }
+
+    /// <summary>Memory the cached sets take now (those of segments still open).</summary>
+    public long CachedBytes() => _filters.Values.Sum(f => ((CachingWrapperFilter)f).GetSizeInBytes());
+
+    /// <summary>A required, non-scoring clause: the filter's documents leap-frogged with the rest of the query, the
+    /// sparsest leading. For a search without words (everyone in Kazan), where the filters are the selective part.</summary>
+    public Lucene.Net.Search.Query Clause(string field, string value) => new ConstantScoreQuery(For(field, value)) { Boost = 0 };
 
     /// <summary><paramref name="query"/> restricted to the filter's documents, its scores untouched.</summary>
     public Lucene.Net.Search.Query Apply(Lucene.Net.Search.Query query, string field, string value) => new FilteredQuery(query, For(field, value), Strategy);

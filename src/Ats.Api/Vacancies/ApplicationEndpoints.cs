@@ -48,10 +48,7 @@ public static class ApplicationEndpoints
         }
         var candidateId = request.CandidateId!.Value;
         var vacancyId = request.VacancyId!.Value;
-        // Tracked: the application is saved with the candidate's row version (SaveTouchingAsync), so one that races a
-        // merge of this candidate answers 409 candidate-merged instead of landing on the hidden, merged-away record.
-        var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == candidateId, ct);
-        if (candidate is null)
+        if (!await db.Candidates.AnyAsync(c => c.Id == candidateId, ct))
         {
             errors.Add("candidateId", "No such candidate.");
         }
@@ -75,10 +72,22 @@ public static class ApplicationEndpoints
             return Problems.Conflict("The candidate already has an application for this vacancy.",
                 new Dictionary<string, object?> { ["applicationId"] = existingId });
         }
-        var now = clock.GetUtcNow();
-        var application = new Application(candidateId, vacancyId, stage, user.Name(), now);
+        // The candidate's row is share-locked while the application is written: a merge (which locks both rows for
+        // update) either finished first — then this answers 409 candidate-merged instead of landing on the hidden,
+        // merged-away record — or waits and moves the new application with the rest. The candidate itself is not
+        // changed (its ETag and "updated" time stay).
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var mergedInto = await db.Database
+            .SqlQuery<Guid?>($"SELECT merged_into_id AS \"Value\" FROM candidates WHERE id = {candidateId} FOR SHARE")
+            .ToListAsync(ct);
+        if (mergedInto is [{ } into])
+        {
+            throw new CandidateMergedException(into);
+        }
+        var application = new Application(candidateId, vacancyId, stage, user.Name(), clock.GetUtcNow());
         db.Applications.Add(application);
-        await db.SaveTouchingAsync(candidate!, now, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         ETag.Set(http, application.Version);
         return TypedResults.Created($"/applications/{application.Id}", ApplicationResponse.From(application));
     }

@@ -255,19 +255,35 @@ public sealed class SearchTests(ApiFixture api)
         var tag = Marker();
         var candidate = await _recruiter.CreateCandidateAsync(new { surname = "Повторов", desiredPosition = "Elixir developer", tags = new[] { tag } });
         var (folder, oldGeneration, key) = await OldLayoutIndexAsync();
-        // The first rebuild's snapshot query fails, as a dropped connection would; the next one goes through.
-        var failure = new FailFirstSnapshot();
+        // Every rebuild's snapshot query fails, as with the database gone, until the test lets them through.
+        var failure = new FailSnapshotsUntilReleased();
         var logs = new CapturingLoggerProvider();
         using var second = new AtsApiFactory(api.ConnectionString, logs, api.S3, b => b
             .UseSetting("Search:IndexPath", folder)
-            .UseSetting("Search:RebuildRetryInterval", "00:00:02")
+            .UseSetting("Search:RebuildRetryInterval", "00:00:01")
             .ConfigureServices(services => services.ConfigureDbContext<Ats.Api.Data.AtsDbContext>(o => o.AddInterceptors(failure))));
         var admin = second.CreateClient();
         admin.DefaultRequestHeaders.Add("X-Api-Key", key);
         await admin.WaitForIndexAsync();
 
-        var status = await WaitForCurrentLayoutAsync(admin);
-        Assert.Equal(1, failure.Failures);
+        // The failure is shown, the old index keeps answering…
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        IndexStatusResponse status;
+        do
+        {
+            await Task.Delay(200);
+            status = (await admin.GetFromJsonAsync<IndexStatusResponse>("/admin/search/status", ApiClientExtensions.Json))!;
+        }
+        while (status.LastRebuildError is null && DateTime.UtcNow < deadline);
+        Assert.Contains("Simulated loss of the database", status.LastRebuildError);
+        Assert.NotNull(status.LastRebuildFailedAt);
+        Assert.NotEqual(SearchIndex.Schema, status.Schema);
+        Assert.Equal([candidate.Id], (await admin.SearchAsync("elixir", $"&tag={tag}")).Items.Select(i => i.Id));
+
+        // …and once the database answers again, the next try replaces the index.
+        failure.Release();
+        status = await WaitForCurrentLayoutAsync(admin);
+        Assert.True(failure.Failures >= 1);
         Assert.Contains(logs.Lines, l => l.Contains("rebuild failed", StringComparison.Ordinal));
         Assert.Equal(SearchIndex.Schema, status.Schema);
         Assert.Null(status.LastRebuildError);
@@ -275,18 +291,22 @@ public sealed class SearchTests(ApiFixture api)
         Assert.Equal([candidate.Id], (await admin.SearchAsync("elixir", $"&tag={tag}")).Items.Select(i => i.Id));
     }
 
-    private sealed class FailFirstSnapshot : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    private sealed class FailSnapshotsUntilReleased : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
     {
         private int _failures;
+        private volatile bool _released;
 
         public int Failures => Volatile.Read(ref _failures);
+
+        public void Release() => _released = true;
 
         public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
             System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
             Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (command.CommandText.Contains("pg_snapshot_xmin", StringComparison.Ordinal) && Interlocked.CompareExchange(ref _failures, 1, 0) == 0)
+            if (!_released && command.CommandText.Contains("pg_snapshot_xmin", StringComparison.Ordinal))
             {
+                Interlocked.Increment(ref _failures);
                 throw new InvalidOperationException("Simulated loss of the database during a rebuild.");
             }
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);

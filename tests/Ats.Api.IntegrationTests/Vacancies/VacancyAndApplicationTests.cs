@@ -61,7 +61,7 @@ public sealed class VacancyAndApplicationTests(ApiFixture api)
         var vacancy = await _recruiter.CreateVacancyAsync();
         var kept = await _recruiter.CreateCandidateAsync("Слиянов");
         var merged = await _recruiter.CreateCandidateAsync("Слиянов");
-        // Between reading the candidate and saving the application, a merge hides it (as MergeService commits it).
+        // After the endpoint checked the candidate and before it locks the row, a merge hides it (as MergeService commits it).
         var merge = new MergeBeforeInsert(api.ConnectionString, merged.Id, kept.Id);
         using var host = new AtsApiFactory(api.ConnectionString, new CapturingLoggerProvider(), api.S3, b => b
             .ConfigureServices(services => services.ConfigureDbContext<Ats.Api.Data.AtsDbContext>(o => o.AddInterceptors(merge))));
@@ -85,7 +85,7 @@ public sealed class VacancyAndApplicationTests(ApiFixture api)
             System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
             Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (!Merged && command.CommandText.Contains("INSERT INTO applications", StringComparison.Ordinal))
+            if (!Merged && command.CommandText.Contains("FOR SHARE", StringComparison.Ordinal))
             {
                 Merged = true;
                 await using var connection = new Npgsql.NpgsqlConnection(connectionString);

@@ -34,9 +34,22 @@ public sealed class LiveIdsTests
             writer.DeleteDocuments(new Term(SearchFields.Id, ids[5].ToString()), new Term(SearchFields.Id, ids[300].ToString()), new Term(SearchFields.Id, ids[499].ToString()));
             writer.Commit();
         }
-        using var reader = DirectoryReader.Open(directory);
-        Assert.Equal(3, reader.Leaves.Count);
-        var live = SearchEndpoints.LiveIds(reader);
-        Assert.Equal(ids.Except([ids[5], ids[300], ids[499]]).Order(), live.Order());
+        var expected = ids.Except([ids[5], ids[300], ids[499]]).Order().ToList();
+        using (var reader = DirectoryReader.Open(directory))
+        {
+            Assert.Equal(3, reader.Leaves.Count);
+            Assert.Equal(expected, SearchEndpoints.LiveIds(reader).Order());
+        }
+        // Merged into one segment, the old documents have no doc value among the new ones' values.
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, SearchAnalyzers.Create())))
+        {
+            writer.ForceMerge(1);
+        }
+        using (var merged = DirectoryReader.Open(directory))
+        {
+            Assert.Single(merged.Leaves);
+            Assert.NotNull(merged.Leaves[0].AtomicReader.GetSortedDocValues(SearchFields.Id));
+            Assert.Equal(expected, SearchEndpoints.LiveIds(merged).Order());
+        }
     }
 }

@@ -21,6 +21,8 @@ public sealed class SearchFilterCacheTests : IDisposable
     private static readonly RecruiterQueryParser Parser = new(SearchQueryParser.Options(Analyzer, new SkillSynonyms(new SkillSynonymsOptions())));
     private static readonly string[] Words = ["java", "kafka", "бухгалтер", "1с", "python", "разработчик", "аналитик", "kubernetes", "руководитель", "продаж"];
 
+    private static string IdOf(int i) => new Guid(i, 0, 0, new byte[8]).ToString();
+
     private readonly RAMDirectory _directory = new();
     private readonly DirectoryReader _reader;
 
@@ -35,9 +37,10 @@ public sealed class SearchFilterCacheTests : IDisposable
                 var city = i % 3 == 0 ? "москва" : i % 40 == 1 ? "казань" : i is 77 or 2_500 or 5_999 ? "углич" : "самара";
                 var doc = new Document
                 {
-                    new StringField(SearchFields.Id, i.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
-                    new SortedDocValuesField(SearchFields.Id, new BytesRef(i.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                    new StringField(SearchFields.Id, IdOf(i), Field.Store.YES),
+                    new SortedDocValuesField(SearchFields.Id, new BytesRef(IdOf(i))),
                     new StringField(SearchFields.CityExact, city, Field.Store.NO),
+                    new SortedDocValuesField(SearchFields.CityExact, new BytesRef(city)),
                     new TextField(SearchFields.ResumeText, string.Join(' ', Enumerable.Range(0, random.Next(3, 30)).Select(_ => Words[random.Next(Words.Length)])), Field.Store.NO),
                     new TextField(SearchFields.Position, city == "углич" ? "бухгалтер" : Words[random.Next(Words.Length)], Field.Store.NO),
                 };
@@ -51,7 +54,7 @@ public sealed class SearchFilterCacheTests : IDisposable
                     writer.Commit();
                 }
             }
-            writer.DeleteDocuments(new Term(SearchFields.Id, "3"), new Term(SearchFields.Id, "77"), new Term(SearchFields.Id, "1201"));
+            writer.DeleteDocuments(new Term(SearchFields.Id, IdOf(3)), new Term(SearchFields.Id, IdOf(77)), new Term(SearchFields.Id, IdOf(1201)));
             writer.Commit();
         }
         _reader = DirectoryReader.Open(_directory);
@@ -73,6 +76,34 @@ public sealed class SearchFilterCacheTests : IDisposable
         var sparse = cache.For(SearchFields.CityExact, "углич").GetDocIdSet(leaf, null);
         Assert.IsNotType<FixedBitSet>(sparse);
         Assert.Null(sparse?.Bits);
+
+        // A dense filter reaches the query's scorers as their accepted documents; a sparse one leads a leap-frog.
+        var searcher = new IndexSearcher(_reader);
+        // Density is per segment: Uglich's one document is sparse in a segment of 1,700 and dense in one of 899.
+        var checkedSegments = new HashSet<string>();
+        foreach (var city in new[] { "москва", "углич" })
+        {
+            var weight = searcher.CreateNormalizedWeight(cache.Apply(new TermQuery(new Term(SearchFields.Position, "бухгалтер")), SearchFields.CityExact, city));
+            foreach (var segment in _reader.Leaves)
+            {
+                if (weight.GetScorer(segment, segment.AtomicReader.LiveDocs) is not { } scorer)
+                {
+                    continue;
+                }
+                var inCity = segment.AtomicReader.DocFreq(new Term(SearchFields.CityExact, city));
+                var isDense = (long)inCity * SearchFilterCache.DenseShare >= segment.AtomicReader.MaxDoc;
+                checkedSegments.Add(isDense ? "dense" : "sparse");
+                if (isDense)
+                {
+                    Assert.Equal("TermScorer", scorer.GetType().Name);
+                }
+                else
+                {
+                    Assert.Contains("LeapFrog", scorer.GetType().Name, StringComparison.Ordinal);
+                }
+            }
+        }
+        Assert.Equal(["dense", "sparse"], checkedSegments.Order());
     }
 
     [Theory]
@@ -82,6 +113,7 @@ public sealed class SearchFilterCacheTests : IDisposable
     [InlineData("аналитик OR руководитель", "Москва", "vip")]
     [InlineData("python -kafka", "Самара", "vip")]
     [InlineData("продаж", null, "vip")]
+    [InlineData("бухгалтер", "Углич", "vip")]
     public void A_filtered_search_finds_what_two_required_clauses_find_with_the_same_scores(string text, string? city, string? tag)
     {
         var product = new CandidateSearcher(Analyzer, new SearchFilterCache());
@@ -108,6 +140,49 @@ public sealed class SearchFilterCacheTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("java kafka", "Москва", null)]
+    [InlineData("разработчик OR аналитик", "Казань", "vip")]
+    [InlineData("python", "Углич", null)]
+    public void The_products_page_with_cursor_and_facets_matches_the_clause_form(string text, string city, string? tag)
+    {
+        var product = new CandidateSearcher(Analyzer, new SearchFilterCache());
+        var expected = new BooleanQuery
+        {
+            { Parser.Parse(text), Occur.MUST },
+            { new ConstantScoreQuery(new TermQuery(new Term(SearchFields.CityExact, city.ToLowerInvariant()))) { Boost = 0 }, Occur.MUST },
+        };
+        if (tag is not null)
+        {
+            expected.Add(new ConstantScoreQuery(new TermQuery(new Term(SearchFields.Tag, tag))) { Boost = 0 }, Occur.MUST);
+        }
+        var plain = new IndexSearcher(_reader);
+        var sort = new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.Id, SortFieldType.STRING));
+        var want = plain.Search(expected, null, 10_000, sort, doDocScores: true, doMaxScore: false);
+        var wanted = want.ScoreDocs.Select(d => (Guid.Parse(plain.Doc(d.Doc).Get(SearchFields.Id)), d.Score)).ToList();
+        Assert.True(wanted.Count > 0, "the case finds nobody: it proves nothing");
+        foreach (var searcher in new[] { plain, SlicedIndexSearcher.For(_reader, 3, minDocumentsToSlice: 0) })
+        {
+            var request = new SearchRequest(text, city, tag is null ? [] : [tag], null, null, null, null, null, SearchSort.Relevance, 25, null) { Facets = true };
+            var got = new List<(Guid, float)>();
+            FieldDoc? after = null;
+            for (var page = 0; page < 1_000; page++)
+            {
+                var found = product.Search(searcher, Parser.Parse(text), request, after);
+                Assert.Equal(want.TotalHits, found.Total);
+                Assert.Equal(want.TotalHits, found.Facets.City.Single().Count);
+                var hits = found.Hits.Take(request.Limit).ToList();
+                got.AddRange(hits.Select(h => (h.Id, h.Score)));
+                if (found.Hits.Count <= request.Limit)
+                {
+                    break;
+                }
+                after = new FieldDoc(int.MaxValue, hits[^1].Score, hits[^1].SortValues);
+            }
+            Assert.Equal(wanted, got);
+        }
+    }
+
     [Fact]
     public void Deleted_documents_stay_out_of_a_dense_filter()
     {
@@ -116,7 +191,7 @@ public sealed class SearchFilterCacheTests : IDisposable
         var searcher = new IndexSearcher(_reader);
         var ids = searcher.Search(product.Query(null, request), 10_000).ScoreDocs.Select(d => searcher.Doc(d.Doc).Get(SearchFields.Id)).ToHashSet();
         Assert.Equal(2_000 - 1, ids.Count);
-        Assert.DoesNotContain("3", ids);
-        Assert.Contains("6", ids);
+        Assert.DoesNotContain(IdOf(3), ids);
+        Assert.Contains(IdOf(6), ids);
     }
 }
