@@ -38,7 +38,14 @@ public sealed record MergeResponse(Guid Id, Guid KeptId, Guid MergedId, DateTime
         m.IsUndone, m.UndoneAt, m.UndoneBy, m.UndoReason, m.At + window, result?.NotMoved, result?.LeftAsEdited, result?.StayedWithKept);
 }
 
-public sealed record DeduplicationStatus(long Queued, long PendingSuggestions, long Keys, long ActiveMerges, BatchScanReport LastScan);
+public sealed record DeduplicationStatus(long Queued, long PendingSuggestions, long Keys, long ActiveMerges, BatchScanReport LastScan)
+{
+    /// <summary>Candidates whose check failed and waits to be tried again (part of <see cref="Queued"/>).</summary>
+    public long Retrying { get; init; }
+
+    /// <summary>The error type of the most recent failed check still waiting, if any.</summary>
+    public string? LastCheckError { get; init; }
+}
 
 public sealed record AuditEntry(long Id, DateTimeOffset At, string Actor, string Action, Guid? SubjectId, Guid? OtherSubjectId, string? Reason,
     JsonElement? Details);

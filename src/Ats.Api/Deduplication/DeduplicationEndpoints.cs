@@ -331,7 +331,11 @@ public static class DeduplicationEndpoints
             await db.DuplicateSuggestions.LongCountAsync(s => s.State == SuggestionState.Pending, ct),
             await db.MatchKeys.LongCountAsync(ct),
             await db.Merges.LongCountAsync(m => m.UndoneAt == null, ct),
-            job.Report));
+            job.Report)
+        {
+            Retrying = await db.MatchQueue.LongCountAsync(q => q.Attempts > 0, ct),
+            LastCheckError = await db.MatchQueue.Where(q => q.Attempts > 0).OrderByDescending(q => q.Id).Select(q => q.LastError).FirstOrDefaultAsync(ct),
+        });
 
     public static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ValidationProblem>> ListAudit(AtsDbContext db, Guid? subjectId, string? action,
         long? before, int? limit, CancellationToken ct)

@@ -7,11 +7,16 @@ namespace Ats.Api.Deduplication;
 /// <summary>
 /// Takes candidates from <c>match_queue</c> (several instances share it: <c>FOR UPDATE SKIP LOCKED</c>) and runs
 /// <see cref="MatchService"/> on each. The queue rows are deleted in a transaction that commits after the batch, so
-/// a crash puts them back. A failing candidate is logged by error type and skipped, not retried forever.
+/// a crash puts them back. A candidate whose check fails twice in a row goes back on the queue with its attempt
+/// count, the error type and a growing delay (10 s, 20 s, … at most an hour), so a passing fault (the database
+/// restarting) does not leave a person unchecked until their next change; the status endpoint counts those waiting.
 /// </summary>
-public sealed class DuplicateWorker(IServiceScopeFactory scopes, IOptions<DeduplicationOptions> options, ILogger<DuplicateWorker> logger)
+public sealed class DuplicateWorker(IServiceScopeFactory scopes, IOptions<DeduplicationOptions> options, TimeProvider clock, ILogger<DuplicateWorker> logger)
     : BackgroundService
 {
+    /// <summary>The wait before the next try after <paramref name="attempts"/> failed ones.</summary>
+    public static TimeSpan RetryDelay(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, 10 * Math.Pow(2, Math.Clamp(attempts - 1, 0, 20))));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.RunWorker)
@@ -48,16 +53,32 @@ public sealed class DuplicateWorker(IServiceScopeFactory scopes, IOptions<Dedupl
         }
     }
 
+    // Mapped by the naming convention: candidate_id, attempts.
+    private sealed class Taken
+    {
+        public Guid CandidateId { get; set; }
+        public int Attempts { get; set; }
+    }
+
     /// <summary>One batch from the queue; returns how many candidates were looked at.</summary>
-    public async Task<int> RunBatchAsync(CancellationToken ct)
+    public Task<int> RunBatchAsync(CancellationToken ct) => RunBatchAsync(clock.GetUtcNow(), ct);
+
+    /// <summary>One batch of the items due at <paramref name="now"/> (tests move it forward).</summary>
+    internal async Task<int> RunBatchAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AtsDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var ids = await db.Database.SqlQueryRaw<Guid>(
-                "DELETE FROM match_queue WHERE id IN (SELECT id FROM match_queue ORDER BY id LIMIT {0} FOR UPDATE SKIP LOCKED) RETURNING candidate_id AS \"Value\"",
-                options.Value.BatchSize)
+        var taken = await db.Database.SqlQueryRaw<Taken>(
+                """
+                DELETE FROM match_queue WHERE id IN (
+                    SELECT id FROM match_queue WHERE not_before IS NULL OR not_before <= {1}
+                    ORDER BY id LIMIT {0} FOR UPDATE SKIP LOCKED)
+                RETURNING candidate_id, attempts
+                """,
+                options.Value.BatchSize, now)
             .ToListAsync(ct);
+        var ids = taken.Select(t => t.CandidateId).ToList();
         foreach (var id in ids.Distinct())
         {
             for (var attempt = 1; attempt <= 2; attempt++)
@@ -72,10 +93,16 @@ public sealed class DuplicateWorker(IServiceScopeFactory scopes, IOptions<Dedupl
                 {
                     // Two instances looking at one pair at once collide on the suggestion's unique key: the second
                     // try sees the other's row and updates it. Anything else is logged without data, and the
-                    // candidate is looked at again on its next change.
+                    // candidate goes back on the queue to be tried again later.
                     if (attempt == 2)
                     {
-                        logger.LogWarning("Duplicate check of a candidate failed twice ({ErrorType})", e.GetType().Name);
+                        var attempts = taken.Where(t => t.CandidateId == id).Max(t => t.Attempts) + 1;
+                        var retryAt = now + RetryDelay(attempts);
+                        var error = e.GetType().Name;
+                        await db.Database.ExecuteSqlInterpolatedAsync(
+                            $"INSERT INTO match_queue (candidate_id, enqueued_at, attempts, not_before, last_error) VALUES ({id}, {now}, {attempts}, {retryAt}, {error})",
+                            ct);
+                        logger.LogWarning("Duplicate check of a candidate failed twice ({ErrorType}); try {Attempt} at {RetryAt}", error, attempts + 1, retryAt);
                     }
                 }
             }

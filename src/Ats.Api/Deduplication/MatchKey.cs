@@ -34,6 +34,15 @@ public sealed class MatchQueueItem
     public Guid CandidateId { get; private set; }
     public DateTimeOffset EnqueuedAt { get; private set; }
 
+    /// <summary>How many checks of this candidate failed before (0 for a fresh change).</summary>
+    public int Attempts { get; private set; }
+
+    /// <summary>A failed check is tried again from this time on (null: now).</summary>
+    public DateTimeOffset? NotBefore { get; private set; }
+
+    /// <summary>The last failure's error type (no message: messages may quote data).</summary>
+    public string? LastError { get; private set; }
+
     private MatchQueueItem() { }
 
     public MatchQueueItem(Guid candidateId, DateTimeOffset at)
@@ -64,6 +73,7 @@ internal sealed class MatchQueueItemConfiguration : IEntityTypeConfiguration<Mat
     {
         b.ToTable("match_queue");
         b.HasKey(q => q.Id);
+        b.Property(q => q.LastError).HasMaxLength(200);
         b.Property(q => q.Id).UseIdentityAlwaysColumn();
         b.HasIndex(q => q.CandidateId);
     }

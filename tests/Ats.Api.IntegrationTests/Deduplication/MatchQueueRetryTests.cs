@@ -1,0 +1,107 @@
+using System.Data.Common;
+using System.Net.Http.Json;
+using Ats.Api.Auth;
+using Ats.Api.Data;
+using Ats.Api.Deduplication;
+using Ats.Api.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Ats.Api.IntegrationTests.Deduplication;
+
+/// <summary>A duplicate check that fails is not dropped: it goes back on the queue with a delay and is tried again.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class MatchQueueRetryTests(ApiFixture api)
+{
+    private readonly HttpClient _recruiter = api.Client(Role.Recruiter);
+
+    [Fact]
+    public async Task A_failing_check_waits_with_its_error_and_is_tried_again_later()
+    {
+        var candidate = await _recruiter.CreateCandidateAsync("Сбоев", "Игорь");
+        // A change the shared host's worker leaves alone: due in two days, on this test's clock only.
+        var due = DateTimeOffset.UtcNow.AddDays(2);
+        await using (var db = api.NewDbContext())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO match_queue (candidate_id, enqueued_at, attempts, not_before) VALUES ({candidate.Id}, now(), 0, {due})");
+        }
+        var failing = new FailChecksOf(candidate.Id);
+        using var host = new AtsApiFactory(api.ConnectionString, new CapturingLoggerProvider(), api.S3, b => b
+            .UseSetting("Deduplication:RunWorker", "false")
+            .ConfigureServices(services => services.ConfigureDbContext<AtsDbContext>(o => o.AddInterceptors(failing))));
+        var admin = host.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-Api-Key", await api.IssueKeyAsync("retry", Role.Admin));
+        var worker = host.Services.GetServices<IHostedService>().OfType<DuplicateWorker>().Single();
+
+        var firstTry = due.AddMinutes(1);
+        await worker.RunBatchAsync(firstTry, CancellationToken.None);
+        Assert.True(failing.Failures >= 2, "the check did not run");
+        var waiting = await QueuedAsync(candidate.Id);
+        var row = Assert.Single(waiting);
+        Assert.Equal(1, row.Attempts);
+        Assert.Equal(nameof(InvalidOperationException), row.LastError);
+        Assert.Equal(firstTry + DuplicateWorker.RetryDelay(1), row.NotBefore!.Value, TimeSpan.FromMilliseconds(1));
+        var status = (await admin.GetFromJsonAsync<DeduplicationStatus>("/admin/duplicates/status", ApiClientExtensions.Json))!;
+        Assert.True(status.Retrying >= 1);
+        Assert.Equal(nameof(InvalidOperationException), status.LastCheckError);
+
+        // Not before its time; then, with the fault gone, checked and off the queue.
+        failing.Release();
+        await worker.RunBatchAsync(firstTry.AddSeconds(1), CancellationToken.None);
+        Assert.Single(await QueuedAsync(candidate.Id));
+        var checksBefore = failing.Seen;
+        await worker.RunBatchAsync(firstTry + DuplicateWorker.RetryDelay(1), CancellationToken.None);
+        Assert.True(failing.Seen > checksBefore, "the second try did not run");
+        Assert.Empty(await QueuedAsync(candidate.Id));
+    }
+
+    [Fact]
+    public void The_delay_grows_and_stops_at_an_hour()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(10), DuplicateWorker.RetryDelay(1));
+        Assert.Equal(TimeSpan.FromSeconds(20), DuplicateWorker.RetryDelay(2));
+        Assert.Equal(TimeSpan.FromSeconds(80), DuplicateWorker.RetryDelay(4));
+        Assert.Equal(TimeSpan.FromHours(1), DuplicateWorker.RetryDelay(12));
+        Assert.Equal(TimeSpan.FromHours(1), DuplicateWorker.RetryDelay(1_000));
+    }
+
+    private async Task<List<MatchQueueItem>> QueuedAsync(Guid candidateId)
+    {
+        await using var db = api.NewDbContext();
+        return await db.MatchQueue.AsNoTracking().Where(q => q.CandidateId == candidateId).ToListAsync();
+    }
+
+    /// <summary>Fails the duplicate check's reads of one candidate (not the queue's own statements) until released.</summary>
+    private sealed class FailChecksOf(Guid candidateId) : DbCommandInterceptor
+    {
+        private int _failures;
+        private int _seen;
+        private volatile bool _released;
+
+        public int Failures => Volatile.Read(ref _failures);
+
+        public int Seen => Volatile.Read(ref _seen);
+
+        public void Release() => _released = true;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (!command.CommandText.Contains("match_queue", StringComparison.Ordinal)
+                && command.Parameters.Cast<DbParameter>().Any(p => p.Value is Guid g && g == candidateId))
+            {
+                Interlocked.Increment(ref _seen);
+                if (!_released)
+                {
+                    Interlocked.Increment(ref _failures);
+                    throw new InvalidOperationException("Simulated fault while checking a candidate.");
+                }
+            }
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}
