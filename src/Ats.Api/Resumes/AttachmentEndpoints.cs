@@ -49,8 +49,8 @@ public static class AttachmentEndpoints
 
     public static IEndpointRouteBuilder MapAttachmentEndpoints(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/candidates/{id:guid}").WithTags("Files").RequireAuthorization(Policies.ReadRecruiting);
-        var write = app.MapGroup("/candidates/{id:guid}").WithTags("Files").RequireAuthorization(Policies.WriteRecruiting);
+        var read = app.MapGroup("/candidates/{id:guid}").WithTags("Files").RequireAuthorization(Policies.ReadRecruiting).AnswerForMergedCandidates();
+        var write = app.MapGroup("/candidates/{id:guid}").WithTags("Files").RequireAuthorization(Policies.WriteRecruiting).AnswerForMergedCandidates();
         write.MapPost("/files", UploadFile).Accepts<IFormFile>("multipart/form-data");
         read.MapGet("/files", ListFiles);
         read.MapGet("/files/{fileId:guid}", GetFile);

@@ -99,7 +99,8 @@ public static class ApplicationEndpoints
         {
             return Problems.Validation("candidateId", "Give candidateId, vacancyId or both.");
         }
-        var query = db.Applications.AsNoTracking().Include(a => a.Events).AsQueryable();
+        // Applications left on a merged-away record (they clashed with the kept one's) are not part of any list.
+        var query = db.Applications.AsNoTracking().Include(a => a.Events).Where(a => db.Candidates.Any(c => c.Id == a.CandidateId));
         if (candidateId is { } c)
         {
             query = query.Where(a => a.CandidateId == c);
@@ -119,6 +120,10 @@ public static class ApplicationEndpoints
         if (application is null)
         {
             return Problems.NotFound("Application");
+        }
+        if (await MergedCandidates.MergedIntoAsync(db, application.CandidateId, ct) is { } into)
+        {
+            return Problems.Merged(into);
         }
         ETag.Set(http, application.Version);
         return TypedResults.Ok(ApplicationResponse.From(application));
@@ -166,6 +171,10 @@ public static class ApplicationEndpoints
         {
             return Problems.NotFound("Application");
         }
+        if (await MergedCandidates.MergedIntoAsync(db, application.CandidateId, ct) is { } into)
+        {
+            return Problems.Merged(into);
+        }
         db.Applications.Remove(application);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
@@ -182,6 +191,10 @@ public static class ApplicationEndpoints
         if (application is null)
         {
             return Problems.NotFound("Application");
+        }
+        if (await MergedCandidates.MergedIntoAsync(db, application.CandidateId, ct) is { } into)
+        {
+            return Problems.Merged(into);
         }
         if (!ETag.Matches(http.Request, application.Version))
         {

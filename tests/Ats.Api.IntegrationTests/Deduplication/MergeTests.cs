@@ -245,6 +245,48 @@ public sealed class MergeTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task What_clashed_and_stayed_on_the_merged_record_answers_where_the_person_went_until_the_merge_is_undone()
+    {
+        var surname = Surname();
+        var kept = await _recruiter.CreateCandidateAsync(new { surname, firstName = "Пётр" });
+        var other = await _recruiter.CreateCandidateAsync(new { surname, firstName = "Петя" });
+        var vacancy = await _recruiter.CreateVacancyAsync("Analyst " + surname);
+        var keptApplication = await _recruiter.CreateApplicationAsync(kept.Id, vacancy.Id);
+        var leftApplication = await _recruiter.CreateApplicationAsync(other.Id, vacancy.Id);
+        var content = System.Text.Encoding.UTF8.GetBytes("Резюме аналитика " + Guid.NewGuid());
+        await _recruiter.UploadFileAsync(kept.Id, content, "cv.txt");
+        var leftFile = await _recruiter.UploadFileAsync(other.Id, content, "cv.txt");
+
+        var response = await _recruiter.PostAsJsonAsync($"/candidates/{kept.Id}/merge", new { otherId = other.Id });
+        await response.ExpectAsync(HttpStatusCode.OK);
+        var merge = await response.ReadAsync<MergeResponse>();
+        Assert.Contains(merge.NotMoved!, n => n.Contains("application", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(merge.NotMoved!, n => n.Contains("file", StringComparison.OrdinalIgnoreCase));
+
+        async Task AnswersMerged(HttpResponseMessage answer)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+            var problem = await answer.ReadProblemAsync();
+            Assert.Equal(ProblemTypes.CandidateMerged, problem.Type);
+            Assert.Equal(kept.Id.ToString(), problem.Extensions["mergedInto"]?.ToString());
+        }
+        await AnswersMerged(await _recruiter.GetAsync($"/applications/{leftApplication.Id}"));
+        await AnswersMerged(await _recruiter.PostAsJsonAsync($"/applications/{leftApplication.Id}/stage", new { stage = "interview" }));
+        await AnswersMerged(await _recruiter.DeleteAsync($"/applications/{leftApplication.Id}"));
+        await AnswersMerged(await _recruiter.GetAsync($"/candidates/{other.Id}/files"));
+        await AnswersMerged(await _recruiter.GetAsync($"/candidates/{other.Id}/files/{leftFile.Id}"));
+        await AnswersMerged(await _recruiter.GetAsync($"/candidates/{other.Id}/files/{leftFile.Id}/content"));
+        var pipeline = await _recruiter.GetFromJsonAsync<List<Ats.Api.Vacancies.ApplicationResponse>>($"/applications?vacancyId={vacancy.Id}", ApiClientExtensions.Json);
+        Assert.Equal([keptApplication.Id], pipeline!.Select(a => a.Id));
+
+        await (await _recruiter.PostAsJsonAsync($"/merges/{merge.Id}/undo", new { reason = "two people" })).ExpectAsync(HttpStatusCode.OK);
+        await (await _recruiter.GetAsync($"/applications/{leftApplication.Id}")).ExpectAsync(HttpStatusCode.OK);
+        await (await _recruiter.GetAsync($"/candidates/{other.Id}/files/{leftFile.Id}")).ExpectAsync(HttpStatusCode.OK);
+        pipeline = await _recruiter.GetFromJsonAsync<List<Ats.Api.Vacancies.ApplicationResponse>>($"/applications?vacancyId={vacancy.Id}", ApiClientExtensions.Json);
+        Assert.Equal(new[] { keptApplication.Id, leftApplication.Id }.Order(), pipeline!.Select(a => a.Id).Order());
+    }
+
+    [Fact]
     public async Task Bad_merge_requests_are_clear_problems()
     {
         var a = await _recruiter.CreateCandidateAsync(new { surname = Surname(), firstName = "Ян" });

@@ -1,0 +1,32 @@
+using Ats.Api.Data;
+using Ats.Api.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ats.Api.Candidates;
+
+/// <summary>
+/// What stays on a merged-away record (an application or file that clashed with one the kept record has, listed in the
+/// merge's <c>notMoved</c>) is part of a hidden record: reached by its own id it answers like the record itself,
+/// 404 <c>candidate-merged</c> with <c>mergedInto</c>, until the merge is undone.
+/// </summary>
+public static class MergedCandidates
+{
+    /// <summary>The candidate the given one was merged into, or null when it is live (or does not exist).</summary>
+    public static Task<Guid?> MergedIntoAsync(AtsDbContext db, Guid candidateId, CancellationToken ct) =>
+        db.Candidates.IgnoreQueryFilters().Where(c => c.Id == candidateId).Select(c => c.MergedIntoId).SingleOrDefaultAsync(ct);
+
+    /// <summary>For a route group under <c>/candidates/{id}</c>: a merged-away candidate's sub-resources answer where it went.</summary>
+    public static TBuilder AnswerForMergedCandidates<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            if (context.HttpContext.Request.RouteValues.TryGetValue("id", out var raw) && Guid.TryParse(raw?.ToString(), out var id))
+            {
+                var db = context.HttpContext.RequestServices.GetRequiredService<AtsDbContext>();
+                if (await MergedIntoAsync(db, id, context.HttpContext.RequestAborted) is { } into)
+                {
+                    return Problems.Merged(into);
+                }
+            }
+            return await next(context);
+        });
+}
