@@ -35,6 +35,29 @@ public sealed class MatchService(AtsDbContext db, MergeService merges, TimeProvi
         }
     }
 
+    /// <summary>
+    /// Everyone sharing a blocking key, at most <see cref="DeduplicationOptions.MaxCandidatesPerCheck"/>: those sharing
+    /// a contact, site id, link or file first (a handful, and the strongest evidence there is), then name, date and
+    /// text look-alikes up to the cap — so a very common name cannot crowd out the one record with the same phone.
+    /// </summary>
+    internal async Task<List<Guid>> LookAlikesAsync(Guid candidateId, List<string> keys, CancellationToken ct)
+    {
+        var cap = options.Value.MaxCandidatesPerCheck;
+        var found = new List<Guid>();
+        foreach (var group in new[] { keys.Where(BlockingKeys.IsContactKey).ToList(), keys.Where(k => !BlockingKeys.IsContactKey(k)).ToList() })
+        {
+            if (group.Count == 0 || found.Count >= cap)
+            {
+                continue;
+            }
+            var already = found.ToList();
+            found.AddRange(await db.MatchKeys.AsNoTracking()
+                .Where(k => group.Contains(k.Key) && k.CandidateId != candidateId && !already.Contains(k.CandidateId))
+                .Select(k => k.CandidateId).Distinct().Take(cap - found.Count).ToListAsync(ct));
+        }
+        return found;
+    }
+
     private async Task<MatchPass> ProcessOnceAsync(Guid candidateId, CancellationToken ct)
     {
         var records = await CandidateRecords.LoadAsync(db, [candidateId], ct);
@@ -47,8 +70,7 @@ public sealed class MatchService(AtsDbContext db, MergeService merges, TimeProvi
         var keys = BlockingKeys.For(record).Where(k => k.Length <= MatchKey.KeyMax).ToList();
         await ReplaceKeysAsync(candidateId, keys, ct);
 
-        var others = await db.MatchKeys.AsNoTracking().Where(k => keys.Contains(k.Key) && k.CandidateId != candidateId)
-            .Select(k => k.CandidateId).Distinct().Take(options.Value.MaxCandidatesPerCheck).ToListAsync(ct);
+        var others = await LookAlikesAsync(candidateId, keys, ct);
         var otherRecords = await CandidateRecords.LoadAsync(db, others, ct);
         var now = clock.GetUtcNow();
         var results = otherRecords.Select(o => (Id: o.Key, Result: DuplicateScorer.Score(record, o.Value, thresholds.Value)))

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Ats.Api.Auth;
 using Ats.Api.Data;
 using Ats.Api.Deduplication;
+using Ats.Api.Deduplication.Matching;
 using Ats.Api.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -103,5 +104,46 @@ public sealed class MatchQueueRetryTests(ApiFixture api)
             }
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
+    }
+}
+
+/// <summary>The per-check cap on look-alikes is filled with contact matches first: a common name cannot crowd them out.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class LookAlikeCapTests(ApiFixture api)
+{
+    private readonly HttpClient _recruiter = api.Client(Role.Recruiter);
+
+    [Fact]
+    public async Task The_record_with_the_same_phone_is_looked_at_however_many_namesakes_there_are()
+    {
+        var surname = "Частов" + new string(Enumerable.Range(0, 4).Select(_ => "бвгдклмнпрст"[Random.Shared.Next(12)]).ToArray()) + "ов";
+        var phone = $"+7 9{Random.Shared.Next(10, 99)} {Random.Shared.Next(100, 999)}-{Random.Shared.Next(10, 99)}-{Random.Shared.Next(10, 99)}";
+        for (var i = 0; i < 12; i++)
+        {
+            await _recruiter.CreateCandidateAsync(new { surname, firstName = "Иван", birthDate = "1985-03-02", city = "Москва" });
+        }
+        var samePhone = await _recruiter.CreateCandidateAsync(new { surname = "Другов", firstName = "Пётр", phones = new[] { phone } });
+        var target = await _recruiter.CreateCandidateAsync(new { surname, firstName = "Иван", birthDate = "1985-03-02", city = "Москва", phones = new[] { phone } });
+
+        await using var db = api.NewDbContext();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        List<string> keys;
+        do
+        {
+            await Task.Delay(100);
+            keys = await db.MatchKeys.AsNoTracking().Where(k => k.CandidateId == target.Id).Select(k => k.Key).ToListAsync();
+        }
+        while ((keys.Count == 0 || await db.MatchQueue.AnyAsync()) && DateTime.UtcNow < until);
+        Assert.Contains(keys, BlockingKeys.IsContactKey);
+        Assert.Contains(keys, k => !BlockingKeys.IsContactKey(k));
+
+        using var host = new AtsApiFactory(api.ConnectionString, new CapturingLoggerProvider(), api.S3, b => b
+            .UseSetting("Deduplication:RunWorker", "false")
+            .UseSetting("Deduplication:MaxCandidatesPerCheck", "10"));
+        await using var scope = host.Services.CreateAsyncScope();
+        var found = await scope.ServiceProvider.GetRequiredService<MatchService>().LookAlikesAsync(target.Id, keys, CancellationToken.None);
+        Assert.Equal(10, found.Count);
+        Assert.Equal(samePhone.Id, found[0]);
+        Assert.DoesNotContain(target.Id, found);
     }
 }

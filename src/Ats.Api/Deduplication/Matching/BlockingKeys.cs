@@ -51,6 +51,10 @@ public static class BlockingKeys
     // Слава alone stands for seven names (Вячеслав, Ярослав, Станислав …); all of them must be keyed.
     private const int MaxFirstNameForms = 8;
 
+    /// <summary>Whether a key is a contact, site id, profile link or file hash (one person or a family behind it).</summary>
+    public static bool IsContactKey(string key) =>
+        key.Length > 2 && key[1] == ':' && key[0] is 'p' or 'e' or 'l' or 'x' or 'f';
+
     public static IReadOnlyList<string> For(PersonRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
