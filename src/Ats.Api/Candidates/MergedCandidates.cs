@@ -15,6 +15,19 @@ public static class MergedCandidates
     public static Task<Guid?> MergedIntoAsync(AtsDbContext db, Guid candidateId, CancellationToken ct) =>
         db.Candidates.IgnoreQueryFilters().Where(c => c.Id == candidateId).Select(c => c.MergedIntoId).SingleOrDefaultAsync(ct);
 
+    /// <summary>
+    /// The same, with the candidate's row share-locked until the caller's transaction ends: a merge (which locks both
+    /// rows for update) either committed before — the answer says where the person went — or waits for this write and
+    /// then sees it. Call inside a transaction.
+    /// </summary>
+    public static async Task<Guid?> LockAsync(AtsDbContext db, Guid candidateId, CancellationToken ct)
+    {
+        var rows = await db.Database
+            .SqlQuery<Guid?>($"SELECT merged_into_id AS \"Value\" FROM candidates WHERE id = {candidateId} FOR SHARE")
+            .ToListAsync(ct);
+        return rows is [{ } into] ? into : null;
+    }
+
     /// <summary>For a route group under <c>/candidates/{id}</c>: a merged-away candidate's sub-resources answer where it went.</summary>
     public static TBuilder AnswerForMergedCandidates<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>

@@ -333,7 +333,7 @@ public static class DeduplicationEndpoints
             await db.Merges.LongCountAsync(m => m.UndoneAt == null, ct),
             job.Report)
         {
-            Retrying = await db.MatchQueue.LongCountAsync(q => q.Attempts > 0, ct),
+            Retrying = await db.MatchQueue.Where(q => q.Attempts > 0).Select(q => q.CandidateId).Distinct().LongCountAsync(ct),
             LastCheckError = await db.MatchQueue.Where(q => q.Attempts > 0).OrderByDescending(q => q.Id).Select(q => q.LastError).FirstOrDefaultAsync(ct),
         });
 

@@ -10,6 +10,8 @@ namespace Ats.Api.Deduplication;
 /// a crash puts them back. A candidate whose check fails twice in a row goes back on the queue with its attempt
 /// count, the error type and a growing delay (10 s, 20 s, … at most an hour), so a passing fault (the database
 /// restarting) does not leave a person unchecked until their next change; the status endpoint counts those waiting.
+/// A check that keeps failing is tried every hour for as long as it fails (no dead end: the cause is in the log and
+/// the status, and the fix is to repair it, not to give up on the person).
 /// </summary>
 public sealed class DuplicateWorker(IServiceScopeFactory scopes, IOptions<DeduplicationOptions> options, TimeProvider clock, ILogger<DuplicateWorker> logger)
     : BackgroundService
@@ -81,12 +83,14 @@ public sealed class DuplicateWorker(IServiceScopeFactory scopes, IOptions<Dedupl
         var ids = taken.Select(t => t.CandidateId).ToList();
         foreach (var id in ids.Distinct())
         {
+            Exception? failure = null;
             for (var attempt = 1; attempt <= 2; attempt++)
             {
                 try
                 {
                     await using var work = scopes.CreateAsyncScope();
                     await work.ServiceProvider.GetRequiredService<MatchService>().ProcessAsync(id, ct);
+                    failure = null;
                     break;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -94,17 +98,28 @@ public sealed class DuplicateWorker(IServiceScopeFactory scopes, IOptions<Dedupl
                     // Two instances looking at one pair at once collide on the suggestion's unique key: the second
                     // try sees the other's row and updates it. Anything else is logged without data, and the
                     // candidate goes back on the queue to be tried again later.
-                    if (attempt == 2)
-                    {
-                        var attempts = taken.Where(t => t.CandidateId == id).Max(t => t.Attempts) + 1;
-                        var retryAt = now + RetryDelay(attempts);
-                        var error = e.GetType().Name;
-                        await db.Database.ExecuteSqlInterpolatedAsync(
-                            $"INSERT INTO match_queue (candidate_id, enqueued_at, attempts, not_before, last_error) VALUES ({id}, {now}, {attempts}, {retryAt}, {error})",
-                            ct);
-                        logger.LogWarning("Duplicate check of a candidate failed twice ({ErrorType}); try {Attempt} at {RetryAt}", error, attempts + 1, retryAt);
-                    }
+                    failure = e;
                 }
+            }
+            // A retry that waits for this candidate is settled now: dropped after a good check (it would only check
+            // again), folded into the one new retry after a failed one (one row per candidate, the delay keeps growing).
+            var waiting = await db.Database.SqlQueryRaw<int>(
+                    """
+                    DELETE FROM match_queue WHERE id IN (
+                        SELECT id FROM match_queue WHERE candidate_id = {0} AND attempts > 0 FOR UPDATE SKIP LOCKED)
+                    RETURNING attempts AS "Value"
+                    """,
+                    id)
+                .ToListAsync(ct);
+            if (failure is not null)
+            {
+                var attempts = taken.Where(t => t.CandidateId == id).Select(t => t.Attempts).Concat(waiting).Max() + 1;
+                var retryAt = now + RetryDelay(attempts);
+                var error = failure.GetType().Name;
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"INSERT INTO match_queue (candidate_id, enqueued_at, attempts, not_before, last_error) VALUES ({id}, {now}, {attempts}, {retryAt}, {error})",
+                    ct);
+                logger.LogWarning("Duplicate check of a candidate failed twice ({ErrorType}); try {Attempt} at {RetryAt}", error, attempts + 1, retryAt);
             }
         }
         await tx.CommitAsync(ct);

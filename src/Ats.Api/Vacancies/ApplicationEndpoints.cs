@@ -77,10 +77,7 @@ public static class ApplicationEndpoints
         // merged-away record — or waits and moves the new application with the rest. The candidate itself is not
         // changed (its ETag and "updated" time stay).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var mergedInto = await db.Database
-            .SqlQuery<Guid?>($"SELECT merged_into_id AS \"Value\" FROM candidates WHERE id = {candidateId} FOR SHARE")
-            .ToListAsync(ct);
-        if (mergedInto is [{ } into])
+        if (await MergedCandidates.LockAsync(db, candidateId, ct) is { } into)
         {
             throw new CandidateMergedException(into);
         }
@@ -171,12 +168,14 @@ public static class ApplicationEndpoints
         {
             return Problems.NotFound("Application");
         }
-        if (await MergedCandidates.MergedIntoAsync(db, application.CandidateId, ct) is { } into)
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await MergedCandidates.LockAsync(db, application.CandidateId, ct) is { } into)
         {
             return Problems.Merged(into);
         }
         db.Applications.Remove(application);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.NoContent();
     }
 
@@ -192,7 +191,8 @@ public static class ApplicationEndpoints
         {
             return Problems.NotFound("Application");
         }
-        if (await MergedCandidates.MergedIntoAsync(db, application.CandidateId, ct) is { } into)
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await MergedCandidates.LockAsync(db, application.CandidateId, ct) is { } into)
         {
             return Problems.Merged(into);
         }
@@ -205,6 +205,7 @@ public static class ApplicationEndpoints
             return Problems.Conflict(conflict);
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         ETag.Set(http, application.Version);
         return TypedResults.Ok(ApplicationResponse.From(application));
     }
