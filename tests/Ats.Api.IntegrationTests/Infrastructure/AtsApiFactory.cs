@@ -45,4 +45,39 @@ public sealed class AtsApiFactory(string connectionString, CapturingLoggerProvid
             logging.AddProvider(logs);
         });
     }
+
+    /// <summary>The host's index folder goes with it (best effort: a test that points the index elsewhere cleans up itself).</summary>
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            TemporaryFolder.Delete(IndexPath);
+        }
+    }
+}
+
+/// <summary>Deletes a test's temporary folder when disposed (declare it before the host that uses the folder).</summary>
+public sealed class TemporaryFolder(string path) : IDisposable
+{
+    public string Path { get; } = path;
+
+    public void Dispose() => Delete(Path);
+
+    public static void Delete(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
 }

@@ -179,6 +179,7 @@ public sealed class SearchTests(ApiFixture api)
         var tag = Marker();
         var candidate = await _recruiter.CreateCandidateAsync(new { surname = "Потерянный", desiredPosition = "Scala developer", tags = new[] { tag } });
         var folder = Path.Combine(Path.GetTempPath(), "ats-it-lost-" + Guid.NewGuid().ToString("N"));
+        using var cleanup = new TemporaryFolder(folder);
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "current"), "gen-that-does-not-exist");
         using var fresh = new AtsApiFactory(api.ConnectionString, new CapturingLoggerProvider(), api.S3,
@@ -232,6 +233,7 @@ public sealed class SearchTests(ApiFixture api)
         var tag = Marker();
         var candidate = await _recruiter.CreateCandidateAsync(new { surname = "Староформатов", desiredPosition = "Erlang developer", tags = new[] { tag } });
         var (folder, oldGeneration, key) = await OldLayoutIndexAsync();
+        using var cleanup = new TemporaryFolder(folder);
 
         using var second = new AtsApiFactory(api.ConnectionString, new CapturingLoggerProvider(), api.S3, b => b.UseSetting("Search:IndexPath", folder));
         var admin = second.CreateClient();
@@ -255,6 +257,7 @@ public sealed class SearchTests(ApiFixture api)
         var tag = Marker();
         var candidate = await _recruiter.CreateCandidateAsync(new { surname = "Повторов", desiredPosition = "Elixir developer", tags = new[] { tag } });
         var (folder, oldGeneration, key) = await OldLayoutIndexAsync();
+        using var cleanup = new TemporaryFolder(folder);
         // Every rebuild's snapshot query fails, as with the database gone, until the test lets them through.
         var failure = new FailSnapshotsUntilReleased();
         var logs = new CapturingLoggerProvider();
