@@ -15,17 +15,20 @@ public static class MergedCandidates
     public static Task<Guid?> MergedIntoAsync(AtsDbContext db, Guid candidateId, CancellationToken ct) =>
         db.Candidates.IgnoreQueryFilters().Where(c => c.Id == candidateId).Select(c => c.MergedIntoId).SingleOrDefaultAsync(ct);
 
+    /// <summary>What a share lock on a candidate's row found: whether the row is there, and where it was merged to.</summary>
+    public readonly record struct Locked(bool Exists, Guid? MergedInto);
+
     /// <summary>
-    /// The same, with the candidate's row share-locked until the caller's transaction ends: a merge (which locks both
-    /// rows for update) either committed before — the answer says where the person went — or waits for this write and
-    /// then sees it. Call inside a transaction.
+    /// The candidate's row share-locked until the caller's transaction ends: a merge (which locks both rows for
+    /// update) or a deletion either committed before — the answer says so — or waits for this write and then sees it.
+    /// Call inside a transaction.
     /// </summary>
-    public static async Task<Guid?> LockAsync(AtsDbContext db, Guid candidateId, CancellationToken ct)
+    public static async Task<Locked> LockAsync(AtsDbContext db, Guid candidateId, CancellationToken ct)
     {
         var rows = await db.Database
             .SqlQuery<Guid?>($"SELECT merged_into_id AS \"Value\" FROM candidates WHERE id = {candidateId} FOR SHARE")
             .ToListAsync(ct);
-        return rows is [{ } into] ? into : null;
+        return rows is [var into] ? new Locked(true, into) : new Locked(false, null);
     }
 
     /// <summary>For a route group under <c>/candidates/{id}</c>: a merged-away candidate's sub-resources answer where it went.</summary>

@@ -81,16 +81,16 @@ public sealed class DuplicateWorker(IServiceScopeFactory scopes, IOptions<Dedupl
                 options.Value.BatchSize, now)
             .ToListAsync(ct);
         var ids = taken.Select(t => t.CandidateId).ToList();
+        var failures = new Dictionary<Guid, Exception>();
         foreach (var id in ids.Distinct())
         {
-            Exception? failure = null;
             for (var attempt = 1; attempt <= 2; attempt++)
             {
                 try
                 {
                     await using var work = scopes.CreateAsyncScope();
                     await work.ServiceProvider.GetRequiredService<MatchService>().ProcessAsync(id, ct);
-                    failure = null;
+                    failures.Remove(id);
                     break;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -98,22 +98,25 @@ public sealed class DuplicateWorker(IServiceScopeFactory scopes, IOptions<Dedupl
                     // Two instances looking at one pair at once collide on the suggestion's unique key: the second
                     // try sees the other's row and updates it. Anything else is logged without data, and the
                     // candidate goes back on the queue to be tried again later.
-                    failure = e;
+                    failures[id] = e;
                 }
             }
-            // A retry that waits for this candidate is settled now: dropped after a good check (it would only check
-            // again), folded into the one new retry after a failed one (one row per candidate, the delay keeps growing).
-            var waiting = await db.Database.SqlQueryRaw<int>(
+        }
+        if (taken.Count > 0)
+        {
+            // Retries that wait for these candidates are settled in one statement: dropped after a good check (it
+            // would only check again), folded into the one new retry after a failed one (the delay keeps growing).
+            var waiting = await db.Database.SqlQueryRaw<Taken>(
                     """
                     DELETE FROM match_queue WHERE id IN (
-                        SELECT id FROM match_queue WHERE candidate_id = {0} AND attempts > 0 FOR UPDATE SKIP LOCKED)
-                    RETURNING attempts AS "Value"
+                        SELECT id FROM match_queue WHERE candidate_id = ANY({0}) AND attempts > 0 FOR UPDATE SKIP LOCKED)
+                    RETURNING candidate_id, attempts
                     """,
-                    id)
+                    ids.Distinct().ToArray())
                 .ToListAsync(ct);
-            if (failure is not null)
+            foreach (var (id, failure) in failures)
             {
-                var attempts = taken.Where(t => t.CandidateId == id).Select(t => t.Attempts).Concat(waiting).Max() + 1;
+                var attempts = taken.Concat(waiting).Where(t => t.CandidateId == id).Max(t => t.Attempts) + 1;
                 var retryAt = now + RetryDelay(attempts);
                 var error = failure.GetType().Name;
                 await db.Database.ExecuteSqlInterpolatedAsync(

@@ -137,8 +137,8 @@ public static class SearchEndpoints
     }
 
     /// <summary>
-    /// The candidate ids of every live document, from the id's doc values (a lookup per document, no stored-field
-    /// block to decompress: at 1M documents seconds rather than a minute); stored fields only for a segment without them.
+    /// The candidate ids of every live document, from the id's doc values (a lookup per document instead of
+    /// decompressing a stored-field block for each); the stored id only where a document has no doc value.
     /// </summary>
     internal static HashSet<Guid> LiveIds(Lucene.Net.Index.IndexReader reader)
     {

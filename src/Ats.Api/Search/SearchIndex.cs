@@ -18,14 +18,15 @@ public readonly record struct ChangeCursor(ulong TransactionId, long Id)
     public static readonly ChangeCursor Start = new(0, 0);
 }
 
+/// <summary>Why a background rebuild failed (exception type and message, at most 500 characters; shown to
+/// administrators only), and when.</summary>
+public sealed record RebuildFailure(string Reason, DateTimeOffset At);
+
 /// <summary>
 /// Owns this instance's Lucene index: one IndexWriter, one SearcherManager, and the cursor into the change log,
 /// which is stored in the index's own commit data so index and cursor can never disagree. A rebuild writes a new
 /// generation folder from PostgreSQL while searches keep using the old one, then swaps the two.
 /// </summary>
-/// <summary>Why a background rebuild failed (exception type and message: no personal data), and when.</summary>
-public sealed record RebuildFailure(string Reason, DateTimeOffset At);
-
 public sealed class SearchIndex : IDisposable
 {
     private const string CursorTx = "cursor_tx";
@@ -130,7 +131,8 @@ public sealed class SearchIndex : IDisposable
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LastRebuildFailure = new RebuildFailure($"{e.GetType().Name}: {e.Message}", DateTimeOffset.UtcNow);
+                var reason = $"{e.GetType().Name}: {e.Message}";
+                LastRebuildFailure = new RebuildFailure(reason.Length > 500 ? reason[..500] : reason, DateTimeOffset.UtcNow);
                 logger.LogError(e, "Search index rebuild failed; the previous index stays in use");
             }
             finally

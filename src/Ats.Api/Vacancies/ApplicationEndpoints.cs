@@ -77,9 +77,12 @@ public static class ApplicationEndpoints
         // merged-away record — or waits and moves the new application with the rest. The candidate itself is not
         // changed (its ETag and "updated" time stay).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await MergedCandidates.LockAsync(db, candidateId, ct) is { } into)
+        switch (await MergedCandidates.LockAsync(db, candidateId, ct))
         {
-            throw new CandidateMergedException(into);
+            case { Exists: false }:
+                return Problems.Validation("candidateId", "No such candidate.");
+            case { MergedInto: { } into }:
+                throw new CandidateMergedException(into);
         }
         var application = new Application(candidateId, vacancyId, stage, user.Name(), clock.GetUtcNow());
         db.Applications.Add(application);
@@ -169,9 +172,12 @@ public static class ApplicationEndpoints
             return Problems.NotFound("Application");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await MergedCandidates.LockAsync(db, application.CandidateId, ct) is { } into)
+        switch (await MergedCandidates.LockAsync(db, application.CandidateId, ct))
         {
-            return Problems.Merged(into);
+            case { Exists: false }:
+                return Problems.NotFound("Application");
+            case { MergedInto: { } into }:
+                return Problems.Merged(into);
         }
         db.Applications.Remove(application);
         await db.SaveChangesAsync(ct);
@@ -192,9 +198,12 @@ public static class ApplicationEndpoints
             return Problems.NotFound("Application");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await MergedCandidates.LockAsync(db, application.CandidateId, ct) is { } into)
+        switch (await MergedCandidates.LockAsync(db, application.CandidateId, ct))
         {
-            return Problems.Merged(into);
+            case { Exists: false }:
+                return Problems.NotFound("Application");
+            case { MergedInto: { } into }:
+                return Problems.Merged(into);
         }
         if (!ETag.Matches(http.Request, application.Version))
         {

@@ -22,38 +22,20 @@ public sealed class MatchQueueRetryTests(ApiFixture api)
     [Fact]
     public async Task A_failing_check_waits_with_its_error_and_is_tried_again_later()
     {
-        var candidate = await _recruiter.CreateCandidateAsync("Сбоев" + Guid.NewGuid().ToString("N")[..6], "Игорь");
-        // The shared host's worker checks the new candidate first; after that nothing of this candidate is queued.
-        var settled = DateTime.UtcNow.AddSeconds(30);
-        while ((await QueuedAsync(candidate.Id)).Count > 0 && DateTime.UtcNow < settled)
-        {
-            await Task.Delay(100);
-        }
-        Assert.Empty(await QueuedAsync(candidate.Id));
+        var candidate = await SettledCandidateAsync("Игорь");
         // A change the shared host's worker leaves alone: due in two days, on this test's clock only.
         var due = DateTimeOffset.UtcNow.AddDays(2);
-        await using (var db = api.NewDbContext())
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO match_queue (candidate_id, enqueued_at, attempts, not_before) VALUES ({candidate.Id}, now(), 0, {due})");
-        }
-        var failing = new FailChecksOf(candidate.Id);
-        using var host = new AtsApiFactory(api.ConnectionString, new CapturingLoggerProvider(), api.S3, b => b
-            .UseSetting("Deduplication:RunWorker", "false")
-            .ConfigureServices(services => services.ConfigureDbContext<AtsDbContext>(o => o.AddInterceptors(failing))));
+        await EnqueueAsync(candidate, 0, due);
+        var failing = new FailChecksOf(candidate);
+        using var host = HostFailing(failing);
         var admin = host.CreateClient();
         admin.DefaultRequestHeaders.Add("X-Api-Key", await api.IssueKeyAsync("retry", Role.Admin));
-        var worker = host.Services.GetServices<IHostedService>().OfType<DuplicateWorker>().Single();
+        var worker = WorkerOf(host);
 
-        // Batches take the oldest due items first; other tests' items may be ahead of this one.
         var firstTry = due.AddMinutes(1);
-        for (var batch = 0; batch < 100 && (await QueuedAsync(candidate.Id)).Any(q => q.Attempts == 0); batch++)
-        {
-            await worker.RunBatchAsync(firstTry, CancellationToken.None);
-        }
-        Assert.True(failing.Failures >= 2, $"the check did not run (seen {failing.Seen}, queued {string.Join(",", (await QueuedAsync(candidate.Id)).Select(q => $"{q.Attempts}@{q.NotBefore:o}"))}, due {due:o})");
-        var waiting = await QueuedAsync(candidate.Id);
-        var row = Assert.Single(waiting);
+        await RunUntilAsync(worker, firstTry, candidate, queued => !queued.Any(q => q.Attempts == 0));
+        Assert.True(failing.Failures >= 2, "the check did not run");
+        var row = Assert.Single(await QueuedAsync(candidate));
         Assert.Equal(1, row.Attempts);
         Assert.Equal(nameof(InvalidOperationException), row.LastError);
         Assert.Equal(firstTry + DuplicateWorker.RetryDelay(1), row.NotBefore!.Value, TimeSpan.FromMilliseconds(1));
@@ -64,60 +46,71 @@ public sealed class MatchQueueRetryTests(ApiFixture api)
         // Not before its time; then, with the fault gone, checked and off the queue.
         failing.Release();
         await worker.RunBatchAsync(firstTry.AddSeconds(1), CancellationToken.None);
-        Assert.Single(await QueuedAsync(candidate.Id));
+        Assert.Single(await QueuedAsync(candidate));
         var checksBefore = failing.Seen;
-        for (var batch = 0; batch < 100 && (await QueuedAsync(candidate.Id)).Count > 0; batch++)
-        {
-            await worker.RunBatchAsync(firstTry + DuplicateWorker.RetryDelay(1), CancellationToken.None);
-        }
+        await RunUntilAsync(worker, firstTry + DuplicateWorker.RetryDelay(1), candidate, queued => queued.Count == 0);
         Assert.True(failing.Seen > checksBefore, "the second try did not run");
-        Assert.Empty(await QueuedAsync(candidate.Id));
+        Assert.Empty(await QueuedAsync(candidate));
     }
 
     [Fact]
     public async Task A_fresh_change_that_also_fails_is_folded_into_the_waiting_retry()
     {
-        var candidate = await _recruiter.CreateCandidateAsync("Сбоев" + Guid.NewGuid().ToString("N")[..6], "Олег");
-        var settled = DateTime.UtcNow.AddSeconds(30);
-        while ((await QueuedAsync(candidate.Id)).Count > 0 && DateTime.UtcNow < settled)
-        {
-            await Task.Delay(100);
-        }
+        var candidate = await SettledCandidateAsync("Олег");
         var due = DateTimeOffset.UtcNow.AddDays(2);
-        await using (var db = api.NewDbContext())
-        {
-            // A retry waiting far ahead (third failure so far) and a fresh change due in two days.
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO match_queue (candidate_id, enqueued_at, attempts, not_before, last_error) VALUES ({candidate.Id}, now(), 3, {due.AddDays(30)}, 'TimeoutException')");
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO match_queue (candidate_id, enqueued_at, attempts, not_before) VALUES ({candidate.Id}, now(), 0, {due})");
-        }
-        var failing = new FailChecksOf(candidate.Id);
-        using var host = new AtsApiFactory(api.ConnectionString, new CapturingLoggerProvider(), api.S3, b => b
-            .UseSetting("Deduplication:RunWorker", "false")
-            .ConfigureServices(services => services.ConfigureDbContext<AtsDbContext>(o => o.AddInterceptors(failing))));
-        var worker = host.Services.GetServices<IHostedService>().OfType<DuplicateWorker>().Single();
+        // A retry waiting far ahead (third failure so far) and a fresh change due in two days.
+        await EnqueueAsync(candidate, 3, due.AddDays(30), "TimeoutException");
+        await EnqueueAsync(candidate, 0, due);
+        var failing = new FailChecksOf(candidate);
+        using var host = HostFailing(failing);
+        var worker = WorkerOf(host);
         var now = due.AddMinutes(1);
-        for (var batch = 0; batch < 100 && (await QueuedAsync(candidate.Id)).Any(q => q.Attempts == 0); batch++)
-        {
-            await worker.RunBatchAsync(now, CancellationToken.None);
-        }
-        var row = Assert.Single(await QueuedAsync(candidate.Id));
+        await RunUntilAsync(worker, now, candidate, queued => !queued.Any(q => q.Attempts == 0));
+        var row = Assert.Single(await QueuedAsync(candidate));
         Assert.Equal(4, row.Attempts);
         Assert.Equal(now + DuplicateWorker.RetryDelay(4), row.NotBefore!.Value, TimeSpan.FromMilliseconds(1));
 
         // A good check settles the waiting retry too.
         failing.Release();
-        await using (var db = api.NewDbContext())
+        await EnqueueAsync(candidate, 0, due);
+        await RunUntilAsync(worker, now, candidate, queued => queued.Count == 0);
+        Assert.Empty(await QueuedAsync(candidate));
+    }
+
+    /// <summary>A new candidate (unique surname) once the shared host's worker has checked it: nothing of it queued.</summary>
+    private async Task<Guid> SettledCandidateAsync(string firstName)
+    {
+        var candidate = await _recruiter.CreateCandidateAsync("Сбоев" + Guid.NewGuid().ToString("N")[..6], firstName);
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while ((await QueuedAsync(candidate.Id)).Count > 0 && DateTime.UtcNow < until)
         {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO match_queue (candidate_id, enqueued_at, attempts, not_before) VALUES ({candidate.Id}, now(), 0, {due})");
+            await Task.Delay(100);
         }
-        for (var batch = 0; batch < 100 && (await QueuedAsync(candidate.Id)).Count > 0; batch++)
+        Assert.Empty(await QueuedAsync(candidate.Id));
+        return candidate.Id;
+    }
+
+    private async Task EnqueueAsync(Guid candidateId, int attempts, DateTimeOffset notBefore, string? error = null)
+    {
+        await using var db = api.NewDbContext();
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO match_queue (candidate_id, enqueued_at, attempts, not_before, last_error) VALUES ({candidateId}, now(), {attempts}, {notBefore}, {error})");
+    }
+
+    private AtsApiFactory HostFailing(FailChecksOf failing) =>
+        new(api.ConnectionString, new CapturingLoggerProvider(), api.S3, b => b
+            .UseSetting("Deduplication:RunWorker", "false")
+            .ConfigureServices(services => services.ConfigureDbContext<AtsDbContext>(o => o.AddInterceptors(failing))));
+
+    private static DuplicateWorker WorkerOf(AtsApiFactory host) => host.Services.GetServices<IHostedService>().OfType<DuplicateWorker>().Single();
+
+    // Batches take the oldest due items first: other tests' items may be ahead of this one.
+    private async Task RunUntilAsync(DuplicateWorker worker, DateTimeOffset now, Guid candidateId, Func<List<MatchQueueItem>, bool> done)
+    {
+        for (var batch = 0; batch < 100 && !done(await QueuedAsync(candidateId)); batch++)
         {
             await worker.RunBatchAsync(now, CancellationToken.None);
         }
-        Assert.Empty(await QueuedAsync(candidate.Id));
     }
 
     [Fact]

@@ -214,7 +214,11 @@ public sealed class SearchTests(ApiFixture api)
         return (folder, generation, key);
     }
 
-    private static async Task<IndexStatusResponse> WaitForCurrentLayoutAsync(HttpClient admin)
+    private static Task<IndexStatusResponse> WaitForCurrentLayoutAsync(HttpClient admin) =>
+        WaitForStatusAsync(admin, status => !status.Rebuilding && status.Schema == SearchIndex.Schema);
+
+    /// <summary>The index status once <paramref name="reached"/> holds, or the last one after a minute.</summary>
+    private static async Task<IndexStatusResponse> WaitForStatusAsync(HttpClient admin, Func<IndexStatusResponse, bool> reached)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         IndexStatusResponse status;
@@ -223,7 +227,7 @@ public sealed class SearchTests(ApiFixture api)
             await Task.Delay(200);
             status = (await admin.GetFromJsonAsync<IndexStatusResponse>("/admin/search/status", ApiClientExtensions.Json))!;
         }
-        while ((status.Rebuilding || status.Schema != SearchIndex.Schema) && DateTime.UtcNow < deadline);
+        while (!reached(status) && DateTime.UtcNow < deadline);
         return status;
     }
 
@@ -270,14 +274,7 @@ public sealed class SearchTests(ApiFixture api)
         await admin.WaitForIndexAsync();
 
         // The failure is shown, the old index keeps answering…
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        IndexStatusResponse status;
-        do
-        {
-            await Task.Delay(200);
-            status = (await admin.GetFromJsonAsync<IndexStatusResponse>("/admin/search/status", ApiClientExtensions.Json))!;
-        }
-        while (status.LastRebuildError is null && DateTime.UtcNow < deadline);
+        var status = await WaitForStatusAsync(admin, s => s.LastRebuildError is not null);
         Assert.Contains("Simulated loss of the database", status.LastRebuildError);
         Assert.NotNull(status.LastRebuildFailedAt);
         Assert.NotEqual(SearchIndex.Schema, status.Schema);

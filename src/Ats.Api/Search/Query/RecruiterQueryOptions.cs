@@ -4,7 +4,7 @@ using Ats.Api.Search.Analysis;
 namespace Ats.Api.Search.QueryLanguage;
 
 /// <summary>How <see cref="RecruiterQueryParser"/> maps what a recruiter types onto the index.</summary>
-public sealed class RecruiterQueryOptions
+public sealed record RecruiterQueryOptions
 {
     /// <summary>Field prefixes a recruiter may type (<c>name</c>, <c>skill</c>, <c>город</c>…, without the colon,
     /// any case) and the Lucene fields each one searches.</summary>
