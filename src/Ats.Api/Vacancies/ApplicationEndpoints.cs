@@ -172,12 +172,9 @@ public static class ApplicationEndpoints
             return Problems.NotFound("Application");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        switch (await MergedCandidates.LockAsync(db, application.CandidateId, ct))
+        if (await LockCandidateAsync(db, application, ct) is { } gone)
         {
-            case { Exists: false }:
-                return Problems.NotFound("Application");
-            case { MergedInto: { } into }:
-                return Problems.Merged(into);
+            return gone;
         }
         db.Applications.Remove(application);
         await db.SaveChangesAsync(ct);
@@ -198,12 +195,9 @@ public static class ApplicationEndpoints
             return Problems.NotFound("Application");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        switch (await MergedCandidates.LockAsync(db, application.CandidateId, ct))
+        if (await LockCandidateAsync(db, application, ct) is { } gone)
         {
-            case { Exists: false }:
-                return Problems.NotFound("Application");
-            case { MergedInto: { } into }:
-                return Problems.Merged(into);
+            return gone;
         }
         if (!ETag.Matches(http.Request, application.Version))
         {
@@ -218,4 +212,14 @@ public static class ApplicationEndpoints
         ETag.Set(http, application.Version);
         return TypedResults.Ok(ApplicationResponse.From(application));
     }
+
+    /// <summary>Share-locks the application's candidate for the rest of the transaction; the answer when the candidate
+    /// was deleted or merged away meanwhile (a change must not land on a hidden record), else null.</summary>
+    private static async Task<ProblemHttpResult?> LockCandidateAsync(AtsDbContext db, Application application, CancellationToken ct) =>
+        await MergedCandidates.LockAsync(db, application.CandidateId, ct) switch
+        {
+            { Exists: false } => Problems.NotFound("Application"),
+            { MergedInto: { } into } => Problems.Merged(into),
+            _ => null,
+        };
 }
