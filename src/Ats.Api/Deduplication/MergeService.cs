@@ -30,7 +30,13 @@ public sealed record MergeResult(MergeOutcome Outcome, MergeRecord? Merge = null
 /// </summary>
 public sealed class MergeService(AtsDbContext db, TimeProvider clock, IOptions<DeduplicationOptions> options)
 {
-    public async Task<MergeResult> MergeAsync(Guid keptId, Guid mergedId, string actor, string? reason, IReadOnlySet<string> take,
+    /// <summary>Merges, running again (from scratch) when PostgreSQL cancels the transaction to break a deadlock with
+    /// a concurrent check or extraction touching the same candidates.</summary>
+    public Task<MergeResult> MergeAsync(Guid keptId, Guid mergedId, string actor, string? reason, IReadOnlySet<string> take,
+        MatchResult? match, bool automatic, CancellationToken ct) =>
+        TransientConflict.RetryAsync(() => MergeOnceAsync(keptId, mergedId, actor, reason, take, match, automatic, ct), db.ChangeTracker.Clear);
+
+    private async Task<MergeResult> MergeOnceAsync(Guid keptId, Guid mergedId, string actor, string? reason, IReadOnlySet<string> take,
         MatchResult? match, bool automatic, CancellationToken ct)
     {
         if (keptId == mergedId)
@@ -127,7 +133,7 @@ public sealed class MergeService(AtsDbContext db, TimeProvider clock, IOptions<D
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!TransientConflict.Is(e))
         {
             // The pair's suggestion row was written by the worker at the same moment (row version or unique key).
             return new MergeResult(MergeOutcome.Conflict, Problem: "The pair was being updated at the same moment; try the merge again.");
@@ -136,7 +142,11 @@ public sealed class MergeService(AtsDbContext db, TimeProvider clock, IOptions<D
         return new MergeResult(MergeOutcome.Done, record, NotMoved: notMoved);
     }
 
-    public async Task<MergeResult> UnmergeAsync(Guid mergeId, string actor, string? reason, CancellationToken ct)
+    /// <summary>Undoes a merge, running again when PostgreSQL cancels the transaction to break a deadlock.</summary>
+    public Task<MergeResult> UnmergeAsync(Guid mergeId, string actor, string? reason, CancellationToken ct) =>
+        TransientConflict.RetryAsync(() => UnmergeOnceAsync(mergeId, actor, reason, ct), db.ChangeTracker.Clear);
+
+    private async Task<MergeResult> UnmergeOnceAsync(Guid mergeId, string actor, string? reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -24,6 +24,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 "The resource was changed by someone else while you were saving. Read it again and retry."),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict",
                 "The resource was changed by someone else while you were saving. Read it again and retry."),
+            _ when Data.TransientConflict.Is(exception) => (StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict",
+                "The change collided with another one at the same moment and was not saved. Try again."),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
                 (StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Conflict", "A record with the same unique value already exists."),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } =>
